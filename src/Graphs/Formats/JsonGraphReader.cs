@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Scheduler.Graphs.Formats;
+
+/// <summary>
+/// Reads the JSON graph format, version 1 (DESIGN §3): nodes with <c>size</c> or <c>outputs</c>, edges
+/// <c>[src, dst]</c> or <c>[src, dst, k]</c>, optional graph <c>inputs</c> and <c>control_edges</c>. Every problem is a
+/// <see cref="GraphFormatException"/> naming the file and the place (line/column, node, edge).
+/// </summary>
+public static class JsonGraphReader
+{
+    /// <summary>Reads a graph file.</summary>
+    /// <exception cref="GraphFormatException">The file is missing, malformed or describes an invalid graph.</exception>
+    public static ComputationGraph ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new GraphFormatException($"{path}: cannot read the file ({ex.Message})", ex);
+        }
+        return Parse(text, path, Path.GetFileNameWithoutExtension(path));
+    }
+
+    /// <summary>Parses graph JSON; <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="GraphFormatException">Malformed JSON or an invalid graph.</exception>
+    public static ComputationGraph Parse(string json, string source = "<json>", string defaultName = "")
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            long line = (ex.LineNumber ?? 0) + 1, column = (ex.BytePositionInLine ?? 0) + 1;
+            throw new GraphFormatException($"{source}:{line}:{column}: malformed JSON ({FirstSentence(ex.Message)})", ex);
+        }
+        using (doc)
+        {
+            try
+            {
+                return Build(doc.RootElement, defaultName);
+            }
+            catch (GraphFormatException ex)
+            {
+                throw new GraphFormatException($"{source}: {ex.Message}", ex);
+            }
+            catch (CycleException ex)
+            {
+                throw new GraphFormatException($"{source}: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static ComputationGraph Build(JsonElement root, string defaultName)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new GraphFormatException("the top level must be an object with \"nodes\" and \"edges\"");
+        }
+        string name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : defaultName;
+        var builder = new GraphBuilder(name);
+        var outputsOf = new List<int[]>();
+        var nodes = RequireArray(root, "nodes");
+        int index = 0;
+        foreach (var node in nodes.EnumerateArray())
+        {
+            outputsOf.Add(ReadNode(builder, node, index++));
+        }
+        if (root.TryGetProperty("edges", out var edges))
+        {
+            ReadEdges(builder, edges, outputsOf);
+        }
+        if (root.TryGetProperty("inputs", out var inputs))
+        {
+            ReadInputs(builder, inputs);
+        }
+        if (root.TryGetProperty("control_edges", out var control))
+        {
+            ReadControlEdges(builder, control);
+        }
+        return builder.Build();
+    }
+
+    private static int[] ReadNode(GraphBuilder builder, JsonElement node, int index)
+    {
+        string where = $"nodes[{index}]";
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            throw new GraphFormatException($"{where}: a node must be an object");
+        }
+        long id = RequireLong(node, "id", where);
+        where = $"{where} (id {id.ToString(CultureInfo.InvariantCulture)})";
+        int op;
+        try
+        {
+            op = builder.AddOp(id, OptionalString(node, "name"), OptionalString(node, "op"));
+        }
+        catch (GraphFormatException ex)
+        {
+            throw new GraphFormatException($"{where}: {ex.Message}", ex);
+        }
+        if (node.TryGetProperty("outputs", out var outputs))
+        {
+            if (outputs.ValueKind != JsonValueKind.Array)
+            {
+                throw new GraphFormatException($"{where}: \"outputs\" must be an array");
+            }
+            var tensors = new List<int>();
+            int k = 0;
+            foreach (var output in outputs.EnumerateArray())
+            {
+                string at = $"{where} outputs[{k++}]";
+                long size = RequireSize(output, at);
+                bool graphOutput = output.TryGetProperty("graph_output", out var g) && g.ValueKind == JsonValueKind.True;
+                tensors.Add(builder.AddOutput(op, size, OptionalString(output, "name"), graphOutput));
+            }
+            return tensors.ToArray();
+        }
+        return [builder.AddOutput(op, RequireSize(node, where), OptionalString(node, "name"))];
+    }
+
+    private static void ReadEdges(GraphBuilder builder, JsonElement edges, List<int[]> outputsOf)
+    {
+        if (edges.ValueKind != JsonValueKind.Array)
+        {
+            throw new GraphFormatException("\"edges\" must be an array");
+        }
+        int index = 0;
+        foreach (var edge in edges.EnumerateArray())
+        {
+            string where = $"edges[{index++}]";
+            var ids = ReadIdArray(edge, where, min: 2, max: 3);
+            int src = Resolve(builder, ids[0], where), dst = Resolve(builder, ids[1], where);
+            long k = ids.Length == 3 ? ids[2] : 0;
+            var outs = outputsOf[src];
+            if (k < 0 || k >= outs.Length)
+            {
+                throw new GraphFormatException($"{where} {Show(ids)}: node {ids[0]} has no output {k} (it has {outs.Length})");
+            }
+            if (src == dst)
+            {
+                throw new GraphFormatException($"{where} {Show(ids)}: an edge from a node to itself is a cycle");
+            }
+            builder.AddUse(outs[k], dst);
+        }
+    }
+
+    private static void ReadInputs(GraphBuilder builder, JsonElement inputs)
+    {
+        if (inputs.ValueKind != JsonValueKind.Array)
+        {
+            throw new GraphFormatException("\"inputs\" must be an array");
+        }
+        int index = 0;
+        foreach (var input in inputs.EnumerateArray())
+        {
+            string where = $"inputs[{index++}]";
+            long size = RequireSize(input, where);
+            bool freeable = input.TryGetProperty("freeable", out var f) && f.ValueKind == JsonValueKind.True;
+            int tensor = builder.AddGraphInput(size, OptionalString(input, "name"), freeable);
+            if (input.TryGetProperty("consumers", out var consumers))
+            {
+                foreach (long id in ReadIdArray(consumers, $"{where}.consumers", 0, int.MaxValue))
+                {
+                    builder.AddUse(tensor, Resolve(builder, id, $"{where}.consumers"));
+                }
+            }
+        }
+    }
+
+    private static void ReadControlEdges(GraphBuilder builder, JsonElement edges)
+    {
+        int index = 0;
+        foreach (var edge in edges.EnumerateArray())
+        {
+            string where = $"control_edges[{index++}]";
+            var ids = ReadIdArray(edge, where, 2, 2);
+            builder.AddControlEdge(Resolve(builder, ids[0], where), Resolve(builder, ids[1], where));
+        }
+    }
+
+    private static int Resolve(GraphBuilder builder, long id, string where)
+        => builder.TryGetOp(id, out int op) ? op : throw new GraphFormatException($"{where}: unknown node id {id}");
+
+    private static long[] ReadIdArray(JsonElement array, string where, int min, int max)
+    {
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            throw new GraphFormatException($"{where}: expected an array of node ids");
+        }
+        var ids = new List<long>();
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out long value))
+            {
+                throw new GraphFormatException($"{where}: expected integer node ids, found {item.GetRawText()}");
+            }
+            ids.Add(value);
+        }
+        if (ids.Count < min || ids.Count > max)
+        {
+            throw new GraphFormatException($"{where}: expected {(min == max ? $"{min}" : $"{min} to {max}")} integers, found {ids.Count}");
+        }
+        return ids.ToArray();
+    }
+
+    private static JsonElement RequireArray(JsonElement obj, string property)
+    {
+        if (!obj.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            throw new GraphFormatException($"missing array \"{property}\"");
+        }
+        return value;
+    }
+
+    private static long RequireLong(JsonElement obj, string property, string where)
+    {
+        if (!obj.TryGetProperty(property, out var value))
+        {
+            throw new GraphFormatException($"{where}: missing \"{property}\"");
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out long result))
+        {
+            throw new GraphFormatException($"{where}: \"{property}\" must be an integer, found {value.GetRawText()}");
+        }
+        return result;
+    }
+
+    private static long RequireSize(JsonElement obj, string where)
+    {
+        long size = RequireLong(obj, "size", where);
+        return size >= 0 ? size : throw new GraphFormatException($"{where}: negative size {size}");
+    }
+
+    private static string OptionalString(JsonElement obj, string property)
+        => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()!
+            : "";
+
+    private static string Show(long[] ids) => $"[{string.Join(", ", ids)}]";
+
+    private static string FirstSentence(string message)
+    {
+        int cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? message.TrimEnd('.') : message[..cut];
+    }
+}

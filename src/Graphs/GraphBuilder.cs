@@ -1,0 +1,152 @@
+using System.Globalization;
+using Scheduler.Graphs.Topology;
+
+namespace Scheduler.Graphs;
+
+/// <summary>
+/// The one way to make a <see cref="ComputationGraph"/>: add ops, their output tensors, graph inputs and uses, then
+/// <see cref="Build"/>, which checks ids, sizes and acyclicity. Ops keep the order they were added in (the input order).
+/// </summary>
+public sealed class GraphBuilder
+{
+    private readonly string _name;
+    private readonly List<long> _opIds = [];
+    private readonly List<string> _opNames = [];
+    private readonly List<string> _opTypes = [];
+    private readonly Dictionary<long, int> _indexById = [];
+    private readonly List<long> _tensorSize = [];
+    private readonly List<int> _producer = [];
+    private readonly List<bool> _graphOutput = [];
+    private readonly List<bool> _freeable = [];
+    private readonly List<string> _tensorNames = [];
+    private readonly List<(int Tensor, int Op)> _uses = [];
+    private readonly List<(int From, int To)> _controlEdges = [];
+
+    /// <summary>Starts an empty graph called <paramref name="name"/>.</summary>
+    public GraphBuilder(string name = "") => _name = name ?? "";
+
+    /// <summary>Number of ops added so far.</summary>
+    public int OpCount => _opIds.Count;
+
+    /// <summary>Adds an op with a distinct file id; returns its dense index.</summary>
+    /// <exception cref="GraphFormatException">The id is already used.</exception>
+    public int AddOp(long id, string name = "", string opType = "")
+    {
+        if (!_indexById.TryAdd(id, _opIds.Count))
+        {
+            throw new GraphFormatException($"duplicate node id {id.ToString(CultureInfo.InvariantCulture)}");
+        }
+        _opIds.Add(id);
+        _opNames.Add(name ?? "");
+        _opTypes.Add(opType ?? "");
+        return _opIds.Count - 1;
+    }
+
+    /// <summary>Dense index of the op with file id <paramref name="id"/>.</summary>
+    public bool TryGetOp(long id, out int op) => _indexById.TryGetValue(id, out op);
+
+    /// <summary>Adds an output tensor of <paramref name="op"/>; returns the tensor index.</summary>
+    /// <exception cref="GraphFormatException">The size is negative.</exception>
+    public int AddOutput(int op, long size, string name = "", bool graphOutput = false)
+    {
+        Guard.InRange(op, _opIds.Count, nameof(op), "Op");
+        return AddTensor(size, op, name, graphOutput, freeable: true, $"node {_opIds[op]}");
+    }
+
+    /// <summary>Adds a graph input or weight; resident unless <paramref name="freeable"/>.</summary>
+    /// <exception cref="GraphFormatException">The size is negative.</exception>
+    public int AddGraphInput(long size, string name = "", bool freeable = false)
+        => AddTensor(size, -1, name, graphOutput: false, freeable, $"input '{name}'");
+
+    /// <summary>Records that <paramref name="op"/> consumes <paramref name="tensor"/> (repeats are merged).</summary>
+    public void AddUse(int tensor, int op)
+    {
+        Guard.InRange(tensor, _tensorSize.Count, nameof(tensor), "Tensor");
+        Guard.InRange(op, _opIds.Count, nameof(op), "Op");
+        _uses.Add((tensor, op));
+    }
+
+    /// <summary>Orders <paramref name="from"/> before <paramref name="to"/> without a tensor between them.</summary>
+    public void AddControlEdge(int from, int to)
+    {
+        Guard.InRange(from, _opIds.Count, nameof(from), "Op");
+        Guard.InRange(to, _opIds.Count, nameof(to), "Op");
+        _controlEdges.Add((from, to));
+    }
+
+    /// <summary>Marks a tensor as a graph output (live until the end).</summary>
+    public void MarkGraphOutput(int tensor)
+    {
+        Guard.InRange(tensor, _tensorSize.Count, nameof(tensor), "Tensor");
+        _graphOutput[tensor] = true;
+    }
+
+    /// <summary>Checks the graph and freezes it.</summary>
+    /// <exception cref="CycleException">The edges form a cycle (its ops are named).</exception>
+    public ComputationGraph Build()
+    {
+        int n = _opIds.Count, tensors = _tensorSize.Count;
+        var opEdges = new List<(int, int)>(_uses.Count + _controlEdges.Count);
+        var consumerPairs = new List<(int, int)>(_uses.Count);
+        var inputPairs = new List<(int, int)>(_uses.Count);
+        foreach (var (t, op) in _uses)
+        {
+            consumerPairs.Add((t, op));
+            inputPairs.Add((op, t));
+            if (_producer[t] >= 0)
+            {
+                opEdges.Add((_producer[t], op));
+            }
+        }
+        opEdges.AddRange(_controlEdges);
+        var (succOffsets, succ) = Csr.Build(n, opEdges);
+        var cycle = CycleFinder.FindCycle(n, succOffsets, succ);
+        if (cycle is not null)
+        {
+            throw new CycleException(cycle.Select(i => _opIds[i]).ToArray(), cycle.Select(i => _opNames[i]).ToArray());
+        }
+        var reversed = new List<(int, int)>(succ.Length);
+        for (int u = 0; u < n; u++)
+        {
+            for (int i = succOffsets[u]; i < succOffsets[u + 1]; i++)
+            {
+                reversed.Add((succ[i], u));
+            }
+        }
+        var (predOffsets, pred) = Csr.Build(n, reversed);
+        var outPairs = new List<(int, int)>();
+        for (int t = 0; t < tensors; t++)
+        {
+            if (_producer[t] >= 0)
+            {
+                outPairs.Add((_producer[t], t));
+            }
+        }
+        var (outOffsets, outs) = Csr.Build(n, outPairs, distinct: false);
+        var (inOffsets, ins) = Csr.Build(n, inputPairs);
+        var (consumerOffsets, consumers) = Csr.Build(tensors, consumerPairs);
+        return new ComputationGraph(_name, new GraphArrays
+        {
+            OpIds = _opIds.ToArray(), OpNames = _opNames.ToArray(), OpTypes = _opTypes.ToArray(),
+            SuccOffsets = succOffsets, Succ = succ, PredOffsets = predOffsets, Pred = pred,
+            OutOffsets = outOffsets, Outs = outs, InOffsets = inOffsets, Ins = ins,
+            TensorSize = _tensorSize.ToArray(), Producer = _producer.ToArray(),
+            ConsumerOffsets = consumerOffsets, Consumers = consumers,
+            GraphOutput = _graphOutput.ToArray(), Freeable = _freeable.ToArray(), TensorNames = _tensorNames.ToArray(),
+        });
+    }
+
+    private int AddTensor(long size, int producer, string name, bool graphOutput, bool freeable, string owner)
+    {
+        if (size < 0)
+        {
+            throw new GraphFormatException($"{owner}: negative size {size.ToString(CultureInfo.InvariantCulture)}");
+        }
+        _tensorSize.Add(size);
+        _producer.Add(producer);
+        _graphOutput.Add(graphOutput);
+        _freeable.Add(freeable);
+        _tensorNames.Add(name ?? "");
+        return _tensorSize.Count - 1;
+    }
+}
