@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 namespace Scheduler.Graphs.Formats;
 
 /// <summary>
-/// Writes the JSON graph format, version 1. Single-output ops use the simple <c>size</c> form; others the
-/// <c>outputs</c> form with <c>[src, dst, k]</c> edges. Output is deterministic (same graph, same bytes), and files are
-/// written to a temporary name first and then renamed, so a failure never leaves a partial file.
+/// Writes the JSON graph format, version 1: one node, edge or input per line. Single-output ops use the simple
+/// <c>size</c> form; others the <c>outputs</c> form with <c>[src, dst, k]</c> edges. Output is deterministic (same
+/// graph, same bytes), and files are written to a temporary name first and then renamed, so a failure never leaves a
+/// partial file.
 /// </summary>
 public static class JsonGraphWriter
 {
@@ -14,29 +16,53 @@ public static class JsonGraphWriter
     public static string Write(ComputationGraph graph, IReadOnlyList<int>? order = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("name", graph.Name);
-            w.WriteStartArray("nodes");
-            var ops = order ?? Enumerable.Range(0, graph.OpCount).ToArray();
-            foreach (int op in ops)
-            {
-                WriteNode(w, graph, op);
-            }
-            w.WriteEndArray();
-            WriteEdges(w, graph, ops);
-            WriteInputs(w, graph);
-            WriteControlEdges(w, graph);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        var ops = order ?? Enumerable.Range(0, graph.OpCount).ToArray();
+        var sb = new StringBuilder();
+        sb.Append("{\n  \"name\": ").Append(Compact(w => w.WriteStringValue(graph.Name))).Append(",\n  \"nodes\": [");
+        AppendLines(sb, ops.Select(op => Compact(w => WriteNode(w, graph, op))).ToList());
+        sb.Append("],\n  \"edges\": [");
+        AppendLines(sb, Edges(graph, ops));
+        sb.Append(']');
+        AppendSection(sb, "inputs", Inputs(graph));
+        AppendSection(sb, "control_edges", ControlEdges(graph));
+        return sb.Append("\n}\n").ToString();
     }
 
     /// <summary>Writes the graph to <paramref name="path"/> atomically (temp file, then rename).</summary>
     public static void WriteFile(ComputationGraph graph, string path, IReadOnlyList<int>? order = null)
         => AtomicFile.WriteAllText(path, Write(graph, order));
+
+    private static void AppendSection(StringBuilder sb, string name, List<string> lines)
+    {
+        if (lines.Count > 0)
+        {
+            sb.Append(",\n  \"").Append(name).Append("\": [");
+            AppendLines(sb, lines);
+            sb.Append(']');
+        }
+    }
+
+    private static void AppendLines(StringBuilder sb, List<string> lines)
+    {
+        for (int i = 0; i < lines.Count; i++)
+        {
+            sb.Append(i == 0 ? "\n    " : ",\n    ").Append(lines[i]);
+        }
+        if (lines.Count > 0)
+        {
+            sb.Append("\n  ");
+        }
+    }
+
+    private static string Compact(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            write(w);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
 
     private static bool IsSimple(ComputationGraph g, int op)
         => g.Outputs(op).Length == 1 && !g.IsGraphOutput(g.Outputs(op)[0]) && g.TensorName(g.Outputs(op)[0]).Length == 0;
@@ -79,9 +105,9 @@ public static class JsonGraphWriter
         w.WriteEndObject();
     }
 
-    private static void WriteEdges(Utf8JsonWriter w, ComputationGraph g, IReadOnlyList<int> ops)
+    private static List<string> Edges(ComputationGraph g, IReadOnlyList<int> ops)
     {
-        w.WriteStartArray("edges");
+        var lines = new List<string>();
         foreach (int op in ops)
         {
             var outs = g.Outputs(op);
@@ -90,78 +116,58 @@ public static class JsonGraphWriter
             {
                 foreach (int c in g.Consumers(outs[k]))
                 {
-                    w.WriteStartArray();
-                    w.WriteNumberValue(g.OpId(op));
-                    w.WriteNumberValue(g.OpId(c));
-                    if (!simple)
-                    {
-                        w.WriteNumberValue(k);
-                    }
-                    w.WriteEndArray();
+                    lines.Add(simple
+                        ? string.Create(CultureInfo.InvariantCulture, $"[{g.OpId(op)}, {g.OpId(c)}]")
+                        : string.Create(CultureInfo.InvariantCulture, $"[{g.OpId(op)}, {g.OpId(c)}, {k}]"));
                 }
             }
         }
-        w.WriteEndArray();
+        return lines;
     }
 
-    private static void WriteInputs(Utf8JsonWriter w, ComputationGraph g)
+    private static List<string> Inputs(ComputationGraph g)
     {
-        bool any = false;
+        var lines = new List<string>();
         for (int t = 0; t < g.TensorCount; t++)
         {
             if (g.Producer(t) >= 0)
             {
                 continue;
             }
-            if (!any)
+            int tensor = t;
+            lines.Add(Compact(w =>
             {
-                w.WriteStartArray("inputs");
-                any = true;
-            }
-            w.WriteStartObject();
-            w.WriteString("name", g.TensorName(t));
-            w.WriteNumber("size", g.TensorSize(t));
-            w.WriteBoolean("freeable", g.IsFreeableInput(t));
-            w.WriteStartArray("consumers");
-            foreach (int c in g.Consumers(t))
-            {
-                w.WriteNumberValue(g.OpId(c));
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
+                w.WriteStartObject();
+                w.WriteString("name", g.TensorName(tensor));
+                w.WriteNumber("size", g.TensorSize(tensor));
+                w.WriteBoolean("freeable", g.IsFreeableInput(tensor));
+                w.WriteStartArray("consumers");
+                foreach (int c in g.Consumers(tensor))
+                {
+                    w.WriteNumberValue(g.OpId(c));
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
         }
-        if (any)
-        {
-            w.WriteEndArray();
-        }
+        return lines;
     }
 
-    private static void WriteControlEdges(Utf8JsonWriter w, ComputationGraph g)
+    /// <summary>Op edges that no tensor explains (ordering-only edges).</summary>
+    private static List<string> ControlEdges(ComputationGraph g)
     {
-        var control = new List<(int, int)>();
+        var lines = new List<string>();
         for (int u = 0; u < g.OpCount; u++)
         {
             foreach (int v in g.Successors(u))
             {
                 if (!ConsumesOutputOf(g, v, u))
                 {
-                    control.Add((u, v));
+                    lines.Add(string.Create(CultureInfo.InvariantCulture, $"[{g.OpId(u)}, {g.OpId(v)}]"));
                 }
             }
         }
-        if (control.Count == 0)
-        {
-            return;
-        }
-        w.WriteStartArray("control_edges");
-        foreach (var (u, v) in control)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(g.OpId(u));
-            w.WriteNumberValue(g.OpId(v));
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
+        return lines;
     }
 
     private static bool ConsumesOutputOf(ComputationGraph g, int consumer, int producer)

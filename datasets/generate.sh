@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerates the bundled layered test sets (byte-identical: the generator is seeded).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+run() { dotnet run --project src/Scheduler -c Release -- "$@"; }
+run generate layered --nodes 100  --count 10 --seed 100  --out datasets/layered-100
+run generate layered --nodes 500  --count 20 --seed 500  --out datasets/layered-500
+run generate layered --nodes 1000 --count 20 --seed 1000 --out datasets/layered-1000
+run generate layered --nodes 2000 --count 20 --seed 2000 --out datasets/layered-2000

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Scheduler.Pass;
+
+namespace Scheduler.Cli;
+
+/// <summary>Options shared by <c>schedule</c> and <c>compare</c>: method knobs and model import settings.</summary>
+public sealed class CommonOptions
+{
+    /// <summary>--seed</summary>
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for randomised methods", DefaultValueFactory = _ => 0 };
+
+    /// <summary>--samples</summary>
+    public Option<int> Samples { get; } = new("--samples") { Description = "Best-of-K for random and topoformer-sample", DefaultValueFactory = _ => 16 };
+
+    /// <summary>--time-limit</summary>
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Seconds: the pass budget for schedule, the per-method limit for compare" };
+
+    /// <summary>--beam-width</summary>
+    public Option<int> BeamWidth { get; } = new("--beam-width") { Description = "Beam width for beam search", DefaultValueFactory = _ => 64 };
+
+    /// <summary>--model</summary>
+    public Option<string?> Model { get; } = new("--model") { Description = "Topoformer checkpoint folder (default: the shipped one)" };
+
+    /// <summary>--config</summary>
+    public Option<string?> Config { get; } = new("--config") { Description = "YAML pass options (methods, time_budget_seconds, seed, ...)" };
+
+    /// <summary>--dim</summary>
+    public Option<string[]> Dims { get; } = new("--dim") { Description = "Bind a symbolic ONNX dimension: name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
+
+    /// <summary>--unknown-size</summary>
+    public Option<long?> UnknownSize { get; } = new("--unknown-size") { Description = "Bytes for ONNX values of unknown shape (default: error)" };
+
+    /// <summary>--freeable-inputs</summary>
+    public Option<bool> FreeableInputs { get; } = new("--freeable-inputs") { Description = "ONNX graph inputs are freed after last use" };
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (Option o in new Option[] { Seed, Samples, TimeLimit, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs })
+        {
+            command.Options.Add(o);
+        }
+    }
+
+    /// <summary>Pass options from --config (if any) overridden by explicit flags.</summary>
+    /// <exception cref="Graphs.GraphFormatException">The config file is invalid.</exception>
+    public PassOptions PassOptions(ParseResult parse, IReadOnlyList<string>? methods, double defaultSeconds)
+    {
+        string? config = parse.GetValue(Config);
+        var o = config is null ? Pass.PassOptions.Default with { TimeBudget = TimeSpan.FromSeconds(defaultSeconds) } : PassOptionsYaml.Load(config);
+        double? seconds = parse.GetValue(TimeLimit);
+        if (seconds is <= 0)
+        {
+            throw new UsageException($"--time-limit must be positive, got {seconds}");
+        }
+        return o with
+        {
+            Methods = methods ?? o.Methods,
+            TimeBudget = seconds is double s ? TimeSpan.FromSeconds(s) : o.TimeBudget,
+            Seed = parse.GetResult(Seed) is null && config is not null ? o.Seed : parse.GetValue(Seed),
+            Samples = parse.GetResult(Samples) is null && config is not null ? o.Samples : parse.GetValue(Samples),
+            BeamWidth = parse.GetResult(BeamWidth) is null && config is not null ? o.BeamWidth : parse.GetValue(BeamWidth),
+            ModelPath = parse.GetValue(Model) ?? o.ModelPath,
+        };
+    }
+
+    /// <summary>ONNX import settings from --dim, --unknown-size and --freeable-inputs.</summary>
+    /// <exception cref="UsageException">A --dim is not name=value with a positive integer.</exception>
+    public ImportOptions Import(ParseResult parse)
+    {
+        var dims = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (string d in parse.GetValue(Dims) ?? [])
+        {
+            int eq = d.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !long.TryParse(d[(eq + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value <= 0)
+            {
+                throw new UsageException($"--dim expects name=positive-integer, got '{d}'");
+            }
+            dims[d[..eq]] = value;
+        }
+        return new ImportOptions(dims, parse.GetValue(UnknownSize), parse.GetValue(FreeableInputs));
+    }
+}

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using Scheduler.Compare;
+using Scheduler.Methods;
+using Scheduler.Pass;
+using Scheduler.Reports;
+using Spectre.Console;
+
+namespace Scheduler.Cli;
+
+/// <summary>
+/// <c>scheduler compare [FILES|DIRS] [--methods a,b,c] [--time-limit S] [--json] [--report DIR]</c>: runs methods
+/// over graphs and prints a table; with no input it runs the bundled datasets and model graphs and writes a report.
+/// </summary>
+public static class CompareCommand
+{
+    /// <summary>Methods run when --methods is not given.</summary>
+    public static IReadOnlyList<string> DefaultMethods { get; } =
+    [
+        "input", "bfs", "dfs", "random", "lpmf", "inductor-bfs", "inductor-dfs", "xla-list", "xla-dfs", "post-order",
+        "beam", "local", "topoformer", "topoformer-sample", "exact", "cpsat", "best",
+    ];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Graph files or folders (default: the bundled datasets and model graphs)", Arity = ArgumentArity.ZeroOrMore };
+        var methods = new Option<string?>("--methods") { Description = "Comma-separated method ids (default: all)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON array of results instead of tables" };
+        var report = new Option<string?>("--report") { Description = "Write report.md, report.html, plots and CSV/JSON here (default with no inputs: reports/)" };
+        var noModels = new Option<bool>("--no-models") { Description = "With no inputs: skip the built-in LLM model graphs" };
+        var common = new CommonOptions();
+        var command = new Command("compare", "Compare methods over graphs: peak, peak / lower bound, time");
+        command.Arguments.Add(inputs);
+        command.Options.Add(methods);
+        command.Options.Add(json);
+        command.Options.Add(report);
+        command.Options.Add(noModels);
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(inputs) ?? [];
+            var ids = parse.GetValue(methods)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultMethods.ToArray();
+            var options = common.PassOptions(parse, ids, 2);
+            string? reportDir = parse.GetValue(report) ?? (paths.Length == 0 ? "reports" : null);
+            var graphs = paths.Length == 0 ? BundledGraphs.Load(!parse.GetValue(noModels)) : GraphLoader.LoadAll(paths, common.Import(parse));
+            return Run(graphs, ids, options, parse.GetValue(json), reportDir, string.Join(' ', ["scheduler", .. parse.Tokens.Select(t => t.Value)]));
+        });
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> ids, PassOptions options, bool json, string? reportDir, string commandLine)
+    {
+        if (graphs.Count == 0)
+        {
+            throw new UsageException("no graphs to compare (the inputs hold no .json or .onnx files)");
+        }
+        foreach (string id in ids)
+        {
+            if (id is not ("input" or "best") && !MethodCatalog.TryGet(id, out _))
+            {
+                throw new UsageException($"unknown method '{id}'. Known methods: input, {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
+            }
+        }
+        var started = DateTime.UtcNow;
+        var runner = new CompareRunner(MethodCatalog.Members, options);
+        var rows = WithProgress(runner, graphs, ids);
+        if (json)
+        {
+            Console.Out.Write(CompareJson.Write(rows));
+        }
+        else
+        {
+            PrintTables(rows, graphs.Count);
+        }
+        if (reportDir is not null)
+        {
+            var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Seed);
+            string md = ReportWriter.Write(reportDir, rows, graphs, context);
+            Terminal.Err.WriteLine($"report written: {md} (and report.html, results.csv, results.json, plots/)");
+        }
+        return 0;
+    }
+
+    private static IReadOnlyList<CompareRow> WithProgress(CompareRunner runner, IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> ids)
+    {
+        if (!Terminal.Interactive)
+        {
+            int lastGraphLogged = -1;
+            runner.RowFinished += (row, done, total) =>
+            {
+                int percent = done * 100 / total;
+                if (percent / 10 != lastGraphLogged)
+                {
+                    lastGraphLogged = percent / 10;
+                    Console.Error.WriteLine($"compare: {done}/{total} runs ({percent}%), last {row.Graph} / {row.Method}");
+                }
+            };
+            return runner.Run(graphs, ids);
+        }
+        IReadOnlyList<CompareRow> rows = [];
+        Terminal.Err.Progress().Start(ctx =>
+        {
+            var task = ctx.AddTask("compare", maxValue: 1);
+            runner.RowFinished += (row, done, total) =>
+            {
+                task.MaxValue = total;
+                task.Value = done;
+                task.Description = Markup.Escape($"{row.Graph} / {row.Method}");
+            };
+            rows = runner.Run(graphs, ids);
+        });
+        return rows;
+    }
+
+    private static void PrintTables(IReadOnlyList<CompareRow> rows, int graphCount)
+    {
+        var tables = ReportTable.Summaries(rows).ToList();
+        if (graphCount <= 10)
+        {
+            tables.Add(ReportTable.AllRows(rows));
+        }
+        foreach (var t in tables)
+        {
+            var table = new Table { Title = new TableTitle(Markup.Escape(t.Title)) };
+            foreach (string h in t.Header)
+            {
+                table.AddColumn(new TableColumn(Markup.Escape(h.TrimEnd(':'))) { Alignment = h.EndsWith(':') ? Justify.Right : Justify.Left });
+            }
+            foreach (var r in t.Rows)
+            {
+                table.AddRow(r.Select(Markup.Escape).ToArray());
+            }
+            Terminal.Out.Write(table);
+        }
+    }
+}

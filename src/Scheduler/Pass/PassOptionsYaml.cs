@@ -1,0 +1,73 @@
+using Scheduler.Graphs;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Scheduler.Pass;
+
+/// <summary>
+/// Loads <see cref="PassOptions"/> from YAML. Keys: <c>methods</c> (list), <c>time_budget_seconds</c>, <c>seed</c>,
+/// <c>samples</c>, <c>model</c>, <c>beam_width</c>, <c>exact_op_limit</c>. Missing keys keep their defaults; an unknown
+/// key or a bad value is a <see cref="GraphFormatException"/> naming the file and line.
+/// </summary>
+public static class PassOptionsYaml
+{
+    /// <summary>Reads a YAML file.</summary>
+    /// <exception cref="GraphFormatException">The file is missing, malformed, or has an unknown key or bad value.</exception>
+    public static PassOptions Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new GraphFormatException($"{path}: cannot read the file ({ex.Message})", ex);
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses YAML text; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="GraphFormatException">Malformed YAML, an unknown key or a bad value.</exception>
+    public static PassOptions Parse(string yaml, string source = "<yaml>")
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        Document? doc;
+        try
+        {
+            doc = deserializer.Deserialize<Document?>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            string reason = ex.InnerException?.Message ?? ex.Message;
+            throw new GraphFormatException($"{source}:{ex.Start.Line}:{ex.Start.Column}: {reason}", ex);
+        }
+        var d = doc ?? new Document();
+        var defaults = PassOptions.Default;
+        if (d.TimeBudgetSeconds is <= 0)
+        {
+            throw new GraphFormatException($"{source}: time_budget_seconds must be positive, got {d.TimeBudgetSeconds}");
+        }
+        return new PassOptions(
+            d.Methods ?? defaults.Methods,
+            d.TimeBudgetSeconds is double s ? TimeSpan.FromSeconds(s) : defaults.TimeBudget,
+            d.Seed ?? defaults.Seed,
+            d.Samples ?? defaults.Samples,
+            d.Model ?? defaults.ModelPath,
+            d.BeamWidth ?? defaults.BeamWidth,
+            d.ExactOpLimit ?? defaults.ExactOpLimit);
+    }
+
+    private sealed class Document
+    {
+        public List<string>? Methods { get; set; }
+        public double? TimeBudgetSeconds { get; set; }
+        public int? Seed { get; set; }
+        public int? Samples { get; set; }
+        public string? Model { get; set; }
+        public int? BeamWidth { get; set; }
+        public int? ExactOpLimit { get; set; }
+    }
+}

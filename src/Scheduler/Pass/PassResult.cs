@@ -1,0 +1,20 @@
+using Scheduler.Graphs;
+
+namespace Scheduler.Pass;
+
+/// <summary>What the pass chose and everything it tried.</summary>
+/// <param name="Best">The winning schedule (lowest peak; ties go to the earlier candidate, so <c>input</c> wins ties).</param>
+/// <param name="Candidates">Every candidate in the order tried, failures and skips included.</param>
+/// <param name="ResidentBytes">Bytes of resident inputs and weights (constant across orders).</param>
+/// <param name="WorkingSetBound">The working-set lower bound.</param>
+/// <param name="CutBound">The cut lower bound.</param>
+public sealed record PassResult(
+    Schedule Best,
+    IReadOnlyList<CandidateResult> Candidates,
+    long ResidentBytes,
+    long WorkingSetBound,
+    long CutBound)
+{
+    /// <summary>The input order's peak (always a candidate).</summary>
+    public long InputPeakBytes => Candidates.First(c => c.Method == "input").PeakBytes!.Value;
+}

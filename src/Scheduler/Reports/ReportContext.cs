@@ -1,0 +1,22 @@
+using Scheduler.Compare;
+
+namespace Scheduler.Reports;
+
+/// <summary>How a comparison was run, printed at the top of its report.</summary>
+/// <param name="Command">The command line.</param>
+/// <param name="StartedUtc">When it started.</param>
+/// <param name="TimeLimitSeconds">Time limit per search/exact method.</param>
+/// <param name="Seed">Seed used by randomised methods.</param>
+public sealed record ReportContext(string Command, DateTime StartedUtc, double TimeLimitSeconds, int Seed)
+{
+    /// <summary>The bullet lines at the top of a report.</summary>
+    public IEnumerable<string> Describe(IReadOnlyList<CompareRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        yield return $"Run: {StartedUtc:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores: `{Command}`";
+        yield return $"Graphs: {rows.Select(r => (r.Dataset, r.Graph)).Distinct().Count()}; methods: {string.Join(", ", rows.Select(r => r.Method).Distinct())}";
+        yield return $"Time limit per search/exact method: {TimeLimitSeconds} s; seed {Seed}";
+        yield return "Memory model: DESIGN §2 (peak of live non-resident bytes). LB = max(working-set bound, cut bound); "
+            + "ratio = peak / LB (1.000 means provably optimal). `best` = lowest peak among the other methods of the run (input wins ties), time = their sum.";
+    }
+}
