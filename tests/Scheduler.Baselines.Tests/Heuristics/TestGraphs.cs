@@ -22,6 +22,13 @@ internal static class TestGraphs
             [(0, 1), (0, 3), (0, 4), (1, 2), (3, 5), (4, 5), (2, 6), (5, 6)], "xla-counterexample");
 
     /// <summary>
+    /// Two branches from one source: 0 → 1 → 3 and 0 → 2 → 4, sizes 1, 4, 4, 1, 1. Breadth-first keeps both 4-byte
+    /// tensors alive (peak 9); finishing a branch first peaks at 6.
+    /// </summary>
+    public static ComputationGraph TwoBranches()
+        => ComputationGraph.FromSizes([1, 4, 4, 1, 1], [(0, 1), (0, 2), (1, 3), (2, 4)], "two-branches");
+
+    /// <summary>
     /// A random graph with everything the model allows: several outputs per op, resident and freeable graph inputs,
     /// graph outputs, dead outputs, control edges, and a file order that is usually not topological.
     /// </summary>
