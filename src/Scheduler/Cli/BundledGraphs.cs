@@ -1,4 +1,5 @@
 using Scheduler.Compare;
+using Scheduler.Graphs.Models;
 
 namespace Scheduler.Cli;
 
@@ -36,5 +37,6 @@ public static class BundledGraphs
         throw new UsageException("cannot find the bundled datasets folder (datasets/layered-500) next to the program or above it");
     }
 
-    private static IEnumerable<NamedGraph> ModelGraphs() => [];
+    private static IEnumerable<NamedGraph> ModelGraphs()
+        => ModelZoo.DefaultCompareSet.Select(spec => new NamedGraph("models", spec.Name, spec.Build()));
 }

@@ -58,7 +58,7 @@ public static class CompareCommand
         {
             if (id is not ("input" or "best") && !MethodCatalog.TryGet(id, out _))
             {
-                throw new UsageException($"unknown method '{id}'. Known methods: input, {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
+                throw new UsageException($"unknown method '{id}'. Known methods: {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
             }
         }
         var started = DateTime.UtcNow;

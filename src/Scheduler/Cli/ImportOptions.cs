@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Scheduler.Graphs;
+using Scheduler.Graphs.Formats.Onnx;
 
 namespace Scheduler.Cli;
 
@@ -11,13 +13,20 @@ public sealed record ImportOptions(IReadOnlyDictionary<string, long> Dims, long?
     /// <summary>No dims, unknown sizes are errors, inputs resident.</summary>
     public static ImportOptions Default { get; } = new(new Dictionary<string, long>(), null, false);
 
+    /// <summary>The ONNX reader's options.</summary>
+    public OnnxReadOptions Onnx => new()
+    {
+        Dims = Dims.ToImmutableDictionary(StringComparer.Ordinal),
+        UnknownSizeBytes = UnknownSizeBytes,
+        FreeableInputs = FreeableInputs,
+    };
+
     /// <summary>Reads an ONNX model with these options.</summary>
     /// <exception cref="GraphFormatException">The model cannot be read.</exception>
-    public ComputationGraph ReadOnnx(string path)
-        => throw new GraphFormatException($"{path}: ONNX import is not available in this build");
+    public ComputationGraph ReadOnnx(string path) => OnnxGraphReader.Read(path, Onnx).Graph;
 
     /// <summary>Writes the ONNX model at <paramref name="sourcePath"/> with its nodes in <paramref name="order"/>.</summary>
-    /// <exception cref="GraphFormatException">The model cannot be written.</exception>
+    /// <exception cref="GraphFormatException">The model cannot be read or written.</exception>
     public void WriteOnnx(string sourcePath, IReadOnlyList<int> order, string outPath)
-        => throw new GraphFormatException($"{outPath}: ONNX export is not available in this build");
+        => OnnxModelWriter.Write(OnnxGraphReader.Read(sourcePath, Onnx), order.ToArray(), outPath);
 }

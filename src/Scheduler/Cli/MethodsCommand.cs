@@ -14,8 +14,7 @@ public static class MethodsCommand
         command.SetAction(_ =>
         {
             var table = new Table().AddColumns("id", "kind", "description");
-            table.AddRow("input", "heuristic", "The graph's own order (what the file says)");
-            foreach (var d in MethodCatalog.All.Where(d => d.Name != "input"))
+            foreach (var d in MethodCatalog.All)
             {
                 table.AddRow(Markup.Escape(d.Name), Markup.Escape(d.Kind), Markup.Escape(d.Description));
             }

@@ -66,7 +66,7 @@ public static class ScheduleCommand
         }
         if (!MethodCatalog.TryGet(method, out var descriptor))
         {
-            throw new UsageException($"unknown method '{method}'. Known methods: input, {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
+            throw new UsageException($"unknown method '{method}'. Known methods: {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
         }
         var run = MethodRunner.Run(descriptor, graph, options.ToSettings(options.TimeBudget));
         if (!run.Succeeded)

@@ -1,3 +1,4 @@
+using Scheduler.Baselines;
 using Scheduler.Graphs;
 using Scheduler.Pass;
 
@@ -26,7 +27,7 @@ public static class MethodCatalog
 
     private static List<SchedulerDescriptor> ComposeMembers()
     {
-        var members = new List<SchedulerDescriptor>();
+        var members = new List<SchedulerDescriptor>(HeuristicCatalog.All);
         return members;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Scheduler.Baselines.Heuristics;
 using Scheduler.Graphs;
 
 namespace Scheduler.Pass;
@@ -41,11 +42,11 @@ public static class MethodRunner
         }
     }
 
-    /// <summary>The candidate for the graph's own order.</summary>
+    /// <summary>The candidate for the graph's own order (repaired to the nearest topological order if the file's is not).</summary>
     public static CandidateResult InputOrder(ComputationGraph graph)
     {
         var clock = Stopwatch.StartNew();
-        var order = Enumerable.Range(0, graph.OpCount).ToArray();
+        var order = new InputOrderScheduler().Order(graph);
         long peak = MemoryModel.Evaluate(graph, order);
         return new CandidateResult("input", order, peak, clock.Elapsed.TotalMilliseconds, "ok");
     }
