@@ -71,8 +71,21 @@ public static class ModelZoo
             Guard.That(!string.IsNullOrEmpty(preset.Partner), nameof(preset),
                 $"Model '{preset.Name}' names no drafter/target partner, so it has no spec-step graph.");
             partner = Get(preset.Partner);
+            CheckPositions(partner, phase);
         }
+        CheckPositions(preset, phase);
         return ModelGraphFactory.Build(preset, partner, phase, dtypeBytes);
+    }
+
+    /// <summary>A learned position table has no row past its end: OPT cannot run beyond max_position_embeddings.</summary>
+    private static void CheckPositions(ModelPreset preset, ModelPhase phase)
+    {
+        long tokens = phase.Kind == PhaseKind.Prefill
+            ? phase.Seq + (preset.Vision?.PatchCount ?? 0)
+            : (long)phase.Context + phase.Queries;
+        Guard.That(preset.Text.Positions != PositionKind.Learned || tokens <= preset.Text.MaxPositionEmbeddings,
+            nameof(phase), $"Model '{preset.Name}' has {preset.Text.MaxPositionEmbeddings} learned positions, but "
+            + $"{phase.Label} needs {tokens}.");
     }
 
     /// <summary>Parameters of a language model: embeddings, layers, final norm and (untied) lm-head.</summary>
