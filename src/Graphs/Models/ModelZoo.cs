@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Scheduler.Graphs.Models;
 
 /// <summary>
@@ -45,7 +47,7 @@ public static class ModelZoo
     }
 
     /// <summary>True when <paramref name="name"/> is a preset.</summary>
-    public static bool TryGet(string name, out ModelPreset? preset) => ByName.TryGetValue(name ?? "", out preset);
+    public static bool TryGet(string name, [NotNullWhen(true)] out ModelPreset? preset) => ByName.TryGetValue(name ?? "", out preset);
 
     /// <summary>Builds the graph of preset <paramref name="presetName"/> in <paramref name="phase"/>.</summary>
     /// <exception cref="ArgumentException">Unknown preset or a non-positive dtype size.</exception>
