@@ -132,7 +132,7 @@ public static class HfConfigReader
     }
 
     private static int Int(JsonElement e, string key, int fallback)
-        => Has(e, key, out var v) ? (v.TryGetInt32(out int i) ? i : throw new GraphFormatException($"'{key}' must be an integer, got {v}")) : fallback;
+        => Has(e, key, out var v) ? (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i) ? i : throw new GraphFormatException($"'{key}' must be an integer, got {v}")) : fallback;
 
     private static bool Bool(JsonElement e, string key, bool fallback)
         => Has(e, key, out var v) ? v.ValueKind == JsonValueKind.True || (v.ValueKind != JsonValueKind.False

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Scheduler.Graphs.Models;
 
 /// <summary>
@@ -45,7 +47,7 @@ public static class ModelZoo
     }
 
     /// <summary>True when <paramref name="name"/> is a preset.</summary>
-    public static bool TryGet(string name, out ModelPreset? preset) => ByName.TryGetValue(name ?? "", out preset);
+    public static bool TryGet(string name, [NotNullWhen(true)] out ModelPreset? preset) => ByName.TryGetValue(name ?? "", out preset);
 
     /// <summary>Builds the graph of preset <paramref name="presetName"/> in <paramref name="phase"/>.</summary>
     /// <exception cref="ArgumentException">Unknown preset or a non-positive dtype size.</exception>
@@ -71,8 +73,21 @@ public static class ModelZoo
             Guard.That(!string.IsNullOrEmpty(preset.Partner), nameof(preset),
                 $"Model '{preset.Name}' names no drafter/target partner, so it has no spec-step graph.");
             partner = Get(preset.Partner);
+            CheckPositions(partner, phase);
         }
+        CheckPositions(preset, phase);
         return ModelGraphFactory.Build(preset, partner, phase, dtypeBytes);
+    }
+
+    /// <summary>A learned position table has no row past its end: OPT cannot run beyond max_position_embeddings.</summary>
+    private static void CheckPositions(ModelPreset preset, ModelPhase phase)
+    {
+        long tokens = phase.Kind == PhaseKind.Prefill
+            ? phase.Seq + (preset.Vision?.PatchCount ?? 0)
+            : (long)phase.Context + phase.Queries;
+        Guard.That(preset.Text.Positions != PositionKind.Learned || tokens <= preset.Text.MaxPositionEmbeddings,
+            nameof(phase), $"Model '{preset.Name}' has {preset.Text.MaxPositionEmbeddings} learned positions, but "
+            + $"{phase.Label} needs {tokens}.");
     }
 
     /// <summary>Parameters of a language model: embeddings, layers, final norm and (untied) lm-head.</summary>
