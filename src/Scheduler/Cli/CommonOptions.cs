@@ -48,7 +48,7 @@ public sealed class CommonOptions
     public PassOptions PassOptions(ParseResult parse, IReadOnlyList<string>? methods, double defaultSeconds)
     {
         string? config = parse.GetValue(Config);
-        var o = config is null ? Pass.PassOptions.Default with { TimeBudget = TimeSpan.FromSeconds(defaultSeconds) } : PassOptionsYaml.Load(config);
+        var o = config is null ? Pass.PassOptions.Default with { Methods = Methods.MethodCatalog.DefaultPortfolio, TimeBudget = TimeSpan.FromSeconds(defaultSeconds) } : PassOptionsYaml.Load(config);
         double? seconds = parse.GetValue(TimeLimit);
         if (seconds is <= 0)
         {

@@ -8,11 +8,11 @@ namespace Scheduler.Cli;
 /// </summary>
 public static class Terminal
 {
-    /// <summary>Console for results (stdout).</summary>
-    public static IAnsiConsole Out { get; } = Create(Console.Out, Console.IsOutputRedirected);
+    /// <summary>Console for results (stdout); made on each use so a redirected Console.Out is honoured.</summary>
+    public static IAnsiConsole Out => Create(Console.Out, Console.IsOutputRedirected);
 
     /// <summary>Console for progress bars and messages (stderr).</summary>
-    public static IAnsiConsole Err { get; } = Create(Console.Error, Console.IsErrorRedirected);
+    public static IAnsiConsole Err => Create(Console.Error, Console.IsErrorRedirected);
 
     /// <summary>True when progress bars can be drawn (stderr is a terminal).</summary>
     public static bool Interactive => !Console.IsErrorRedirected;

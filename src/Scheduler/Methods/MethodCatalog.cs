@@ -10,12 +10,16 @@ public static class MethodCatalog
     /// <summary>All methods except <c>best</c>.</summary>
     public static IReadOnlyList<SchedulerDescriptor> Members { get; } = ComposeMembers();
 
+    /// <summary>The default portfolio restricted to the methods this build has.</summary>
+    public static IReadOnlyList<string> DefaultPortfolio { get; } =
+        PassOptions.DefaultMethods.Where(id => Members.Any(d => d.Name == id)).ToArray();
+
     /// <summary>All methods, <c>best</c> last.</summary>
     public static IReadOnlyList<SchedulerDescriptor> All { get; } =
     [
         .. Members,
         new SchedulerDescriptor("best", "The pass's portfolio: every method within the time budget, lowest verified peak (input wins ties)", "portfolio",
-            s => new PortfolioScheduler(Members, PassOptions.Default with { Seed = s.Seed, Samples = s.Samples, ModelPath = s.ModelPath, BeamWidth = s.BeamWidth, TimeBudget = s.TimeLimit ?? PassOptions.Default.TimeBudget })),
+            s => new PortfolioScheduler(Members, PassOptions.Default with { Methods = DefaultPortfolio, Seed = s.Seed, Samples = s.Samples, ModelPath = s.ModelPath, BeamWidth = s.BeamWidth, TimeBudget = s.TimeLimit ?? PassOptions.Default.TimeBudget })),
     ];
 
     /// <summary>Finds a method by id.</summary>

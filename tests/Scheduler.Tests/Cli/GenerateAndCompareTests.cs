@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Scheduler.Graphs;
+using Scheduler.Graphs.Formats;
+using Scheduler.Testing;
+
+namespace Scheduler.Tests.Cli;
+
+[Collection("cli")]
+public class GenerateAndCompareTests
+{
+    [Fact]
+    public void Generate_Layered500Count3_WritesThreeValidDagsOfAbout500Nodes()
+    {
+        string dir = Directory.CreateTempSubdirectory("gen").FullName;
+        var (code, _, stderr) = CliRunner.Run("generate", "layered", "--nodes", "500", "--count", "3", "--out", dir);
+        Assert.True(code == 0, stderr);
+        var files = Directory.GetFiles(dir, "*.json").Order().ToArray();
+        Assert.Equal(3, files.Length);
+        foreach (string f in files)
+        {
+            var g = JsonGraphReader.ReadFile(f);
+            Assert.InRange(g.OpCount, 450, 550);
+        }
+    }
+
+    [Fact]
+    public void Compare_JsonOnTwoGraphs_OneObjectPerGraphAndMethod_BestIsMinimum()
+    {
+        string a = Path.Combine(TestData.RepoRoot, "tests", "golden", "golden-001-random-sparse-18.json");
+        string b = Path.Combine(TestData.RepoRoot, "tests", "golden", "golden-003-layered-16.json");
+        var (code, stdout, stderr) = CliRunner.Run("compare", a, b, "--methods", "input,bfs,dfs,lpmf,best", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(10, rows.Count);
+        foreach (var graph in rows.GroupBy(r => r.GetProperty("graph").GetString()))
+        {
+            long best = graph.Single(r => r.GetProperty("method").GetString() == "best").GetProperty("peak_bytes").GetInt64();
+            Assert.Equal(graph.Min(r => r.GetProperty("peak_bytes").GetInt64()), best);
+            Assert.All(graph, r => Assert.True(r.TryGetProperty("order", out _) && r.TryGetProperty("status", out _) && r.TryGetProperty("elapsed_ms", out _)));
+        }
+    }
+
+    [Fact]
+    public void Compare_Report_WritesMarkdownHtmlCsvJsonAndPlots()
+    {
+        string dir = Directory.CreateTempSubdirectory("report").FullName;
+        string input = Path.Combine(TestData.RepoRoot, "datasets", "layered-100");
+        var (code, stdout, stderr) = CliRunner.Run("compare", input, "--methods", "input,bfs,xla-list,best", "--report", dir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("mean peak / LB", stdout);
+        foreach (string f in new[] { "report.md", "report.html", "results.csv", "results.json" })
+        {
+            Assert.True(new FileInfo(Path.Combine(dir, f)).Length > 100, f);
+        }
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir, "plots"), "*.png"));
+        Assert.Contains("## layered-100 (10 graphs)", File.ReadAllText(Path.Combine(dir, "report.md")));
+    }
+
+    [Fact]
+    public void Compare_UnknownMethod_ExitTwo()
+        => Assert.Equal(2, CliRunner.Run("compare", Path.Combine(TestData.RepoRoot, "datasets", "layered-100"), "--methods", "bfs,nope").Code);
+}
