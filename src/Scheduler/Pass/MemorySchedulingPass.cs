@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Scheduler.Graphs;
+using Scheduler.Graphs.Formats.Onnx;
 
 namespace Scheduler.Pass;
 
@@ -18,6 +19,22 @@ public sealed class MemorySchedulingPass
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _methods = catalog.ToDictionary(d => d.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>A pass over every method this build has (baselines, search, exact, Topoformer).</summary>
+    public static MemorySchedulingPass CreateDefault() => new(Methods.MethodCatalog.Members);
+
+    /// <summary>
+    /// Reads an ONNX model, schedules it, and writes the model with only the order of <c>graph.node</c> changed
+    /// (atomically). Returns what the pass chose and tried.
+    /// </summary>
+    /// <exception cref="GraphFormatException">The model cannot be read or written.</exception>
+    public PassResult ReorderOnnx(string inputPath, string outputPath, PassOptions options, OnnxReadOptions? readOptions = null, CancellationToken cancellationToken = default)
+    {
+        var model = OnnxGraphReader.Read(inputPath, readOptions);
+        var result = Run(model.Graph, options, cancellationToken);
+        OnnxModelWriter.Write(model, result.Best.Order.AsSpan(), outputPath);
+        return result;
     }
 
     /// <summary>Reports each finished candidate (for progress displays).</summary>
