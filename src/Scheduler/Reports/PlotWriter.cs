@@ -23,20 +23,23 @@ public static class PlotWriter
         ArgumentNullException.ThrowIfNull(graph);
         var plt = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
+        var profiles = rows.Where(r => r.OrderIds is not null && r.Method != "best")
+            .Select(r => (r.Method, Profile: MemoryModel.Profile(graph.Graph, r.OrderIds!.Select(id => graph.Graph.TryGetOp(id, out int op) ? op : -1).ToArray())))
+            .ToList();
+        long max = profiles.Count == 0 ? 0 : profiles.Max(p => p.Profile.Length == 0 ? 0 : p.Profile.Max());
+        var (scale, unit) = max >= 1L << 30 ? (1073741824.0, "GiB") : max >= 1L << 20 ? (1048576.0, "MiB") : max >= 1L << 10 ? (1024.0, "KiB") : (1.0, "B");
         int i = 0;
-        foreach (var row in rows.Where(r => r.OrderIds is not null && r.Method != "best"))
+        foreach (var (method, profile) in profiles)
         {
-            var order = row.OrderIds!.Select(id => graph.Graph.TryGetOp(id, out int op) ? op : -1).ToArray();
-            var profile = MemoryModel.Profile(graph.Graph, order);
             double[] xs = Enumerable.Range(0, profile.Length).Select(x => (double)x).ToArray();
-            double[] ys = profile.Select(b => b / 1048576.0).ToArray();
+            double[] ys = profile.Select(b => b / scale).ToArray();
             var line = plt.Add.ScatterLine(xs, ys);
             line.Color = palette.GetColor(i++);
-            line.LegendText = row.Method;
+            line.LegendText = method;
         }
         plt.Title($"Memory over the schedule: {graph.Name}");
         plt.XLabel("step");
-        plt.YLabel("live MiB");
+        plt.YLabel($"live {unit}");
         plt.ShowLegend(Alignment.UpperRight);
         return plt.GetImageBytes(Width, Height, ImageFormat.Png);
     }
