@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using Scheduler.Graphs;
+
+namespace Scheduler.Baselines.Exact;
+
+/// <summary>
+/// Minimax shortest path over down-sets (scheduled sets) of the DAG. The scheduled set alone fixes the live bytes, so
+/// the best peak to reach a set is a function of the set — the "signature" of Serenity's dynamic program (Ahn et al.,
+/// "Ordering Chaos: Memory-Aware Scheduling of Irregular Networks on the Edge", MLSys 2020). Because the path cost
+/// max(step) never decreases along a path, a best-first search in order of peak key (Dijkstra 1959 for the bottleneck
+/// objective) closes every set with its optimal key, and the first complete set popped is optimal.
+/// <list type="bullet">
+/// <item>Keys are max(peak so far, lower bound): every order pays the lower bound, so differences below it are noise,
+/// and equal keys pop deepest first, which dives straight to a complete order when the optimum meets the bound.</item>
+/// <item>Budget pruning (Serenity's divide-and-conquer budget): children whose key reaches the best start order's peak
+/// are dropped; if nothing is left, the start order is optimal.</item>
+/// <item>Free-op reduction (our own, proven in the comment of <see cref="Expand"/>): a ready op whose step stays under
+/// the current key and which frees at least what it allocates is run at once as the only child.</item>
+/// </list>
+/// The liveness rule comes from <see cref="MemorySimulator"/>: a popped state is rebuilt by replaying its path.
+/// </summary>
+internal sealed class DownSetSearch
+{
+    private readonly ComputationGraph _graph;
+    private readonly long _lowerBound, _budget;
+    private readonly int _stateLimit;
+    private readonly TimeSpan? _timeLimit;
+    private readonly int _n, _words;
+    private readonly DownSetStore _store;
+    private readonly PriorityQueue<int, ExactQueueKey> _queue = new();
+    private readonly MemorySimulator _sim;
+    private readonly bool[] _scheduled;
+    private readonly int[] _path, _ready;
+    private readonly ulong[] _scratch;
+
+    public DownSetSearch(ComputationGraph graph, long lowerBound, long budget, int stateLimit, TimeSpan? timeLimit)
+    {
+        _graph = graph;
+        _lowerBound = lowerBound;
+        _budget = budget;
+        _stateLimit = stateLimit;
+        _timeLimit = timeLimit;
+        _n = graph.OpCount;
+        _words = (_n + 63) >> 6;
+        _store = new DownSetStore(_words);
+        _sim = new MemorySimulator(graph);
+        _scheduled = new bool[_n];
+        _path = new int[_n];
+        _ready = new int[_n];
+        _scratch = new ulong[_words];
+    }
+
+    public DownSetOutcome Run(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        int root = _store.Add(_scratch, _lowerBound, -1, -1, 0);
+        _queue.Enqueue(root, new ExactQueueKey(_lowerBound, 0, root));
+        long bound = _lowerBound;
+        long pops = 0;
+        while (_queue.TryDequeue(out int id, out _))
+        {
+            if (_store.IsClosed(id))
+            {
+                continue;
+            }
+            _store.Close(id);
+            bound = Math.Max(bound, _store.Key(id));
+            int depth = Replay(id);
+            if (depth == _n)
+            {
+                return new DownSetOutcome((int[])_path.Clone(), bound, _store.Count, null);
+            }
+            if ((++pops & 1023) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (clock.Elapsed > _timeLimit)
+                {
+                    return Stop(bound, $"time limit {_timeLimit.Value.TotalSeconds:0.###} s reached");
+                }
+            }
+            Expand(id, depth);
+            if (_store.Count > _stateLimit)
+            {
+                return Stop(bound, $"state limit {_stateLimit:N0} reached");
+            }
+        }
+        // Nothing under the budget: the start order (whose peak is the budget) is optimal.
+        return new DownSetOutcome(null, _budget, _store.Count, null);
+    }
+
+    private DownSetOutcome Stop(long bound, string reason) => new(null, bound, _store.Count, reason);
+
+    /// <summary>Rebuilds the simulator and scheduled flags of a state by replaying its path; returns its depth.</summary>
+    private int Replay(int id)
+    {
+        int depth = _store.Depth(id);
+        for (int i = depth - 1, s = id; i >= 0; i--, s = _store.Parent(s))
+        {
+            _path[i] = _store.LastOp(s);
+        }
+        _sim.Reset();
+        Array.Clear(_scheduled);
+        for (int i = 0; i < depth; i++)
+        {
+            _sim.Execute(_path[i]);
+            _scheduled[_path[i]] = true;
+        }
+        return depth;
+    }
+
+    /// <summary>
+    /// Adds the children of a popped state. Why the free-op reduction is exact: let v be ready at S with
+    /// live(S) + out(v) ≤ key and FreedBy(v) ≥ out(v). Take any completion and move v to its front. The moved step
+    /// costs at most key, which the completion pays anyway; every step between v's new and old place sees v's live
+    /// outputs added and its dying inputs (whose other consumers are all in S) removed, a net change of
+    /// out(v) − FreedBy(v) ≤ 0; steps after v's old place are unchanged. So some optimal completion starts with v.
+    /// </summary>
+    private void Expand(int id, int depth)
+    {
+        long key = _store.Key(id);
+        long live = _sim.LiveBytes;
+        int readyCount = 0;
+        for (int v = 0; v < _n; v++)
+        {
+            if (!_scheduled[v] && AllScheduled(_graph.Predecessors(v)))
+            {
+                _ready[readyCount++] = v;
+            }
+        }
+        for (int k = 0; k < readyCount; k++)
+        {
+            int v = _ready[k];
+            long step = live + _graph.OutputBytes(v);
+            if (step <= key && _sim.FreedBy(v) >= _graph.OutputBytes(v))
+            {
+                Relax(id, v, key, depth + 1);
+                return;
+            }
+        }
+        for (int k = 0; k < readyCount; k++)
+        {
+            int v = _ready[k];
+            long childKey = Math.Max(key, live + _graph.OutputBytes(v));
+            if (childKey < _budget)
+            {
+                Relax(id, v, childKey, depth + 1);
+            }
+        }
+    }
+
+    private void Relax(int parent, int op, long key, int depth)
+    {
+        _store.CopySet(parent, _scratch);
+        _scratch[op >> 6] |= 1UL << (op & 63);
+        int child = _store.Find(_scratch);
+        if (child < 0)
+        {
+            child = _store.Add(_scratch, key, parent, op, depth);
+        }
+        else if (!_store.IsClosed(child) && key < _store.Key(child))
+        {
+            _store.Improve(child, key, parent, op);
+        }
+        else
+        {
+            return;
+        }
+        _queue.Enqueue(child, new ExactQueueKey(key, depth, child));
+    }
+
+    private bool AllScheduled(ReadOnlySpan<int> ops)
+    {
+        foreach (int p in ops)
+        {
+            if (!_scheduled[p])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

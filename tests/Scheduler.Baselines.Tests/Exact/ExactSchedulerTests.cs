@@ -1,0 +1,71 @@
+using Scheduler.Baselines.Exact;
+using Scheduler.Graphs;
+using Scheduler.Testing;
+
+namespace Scheduler.Baselines.Tests.Exact;
+
+public sealed class ExactSchedulerTests
+{
+    private static readonly ExactScheduler Solver = new([]);
+
+    [Theory]
+    [MemberData(nameof(TestData.GoldenNames), MemberType = typeof(TestData))]
+    public void Solve_Golden_ReachesOptimalPeak(string name)
+    {
+        var golden = TestData.GoldenCase(name);
+        var result = Solver.Solve(golden.Graph);
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.Equal(golden.OptimalPeak, MemoryModel.Evaluate(golden.Graph, result.Order));
+        Assert.Equal(golden.OptimalPeak, result.ProvenLowerBound);
+    }
+
+    [Fact]
+    public void Solve_TinyGraphsWithEveryTensorKind_MatchesEnumeration()
+    {
+        for (int seed = 0; seed < 300; seed++)
+        {
+            var graph = TinyGraphs.Random(seed);
+            var result = Solver.Solve(graph);
+            long expected = NaiveSimulator.OptimalPeak(graph);
+            Assert.True(SolveStatus.Optimal == result.Status, $"seed {seed}: {result.Status} {result.Message}");
+            Assert.True(expected == MemoryModel.Evaluate(graph, result.Order), $"seed {seed}: expected {expected}");
+        }
+    }
+
+    [Fact]
+    public void Solve_TinyRandomDags_MatchesEnumeration()
+    {
+        for (int seed = 0; seed < 100; seed++)
+        {
+            var graph = TestData.RandomDag(seed, maxNodes: 8);
+            long expected = NaiveSimulator.OptimalPeak(graph);
+            Assert.True(expected == MemoryModel.Evaluate(graph, Solver.Order(graph)), $"seed {seed}: expected {expected}");
+        }
+    }
+
+    [Fact]
+    public void Solve_TinyStateLimit_GivesUpWithMessageAndStartOrder()
+    {
+        var golden = TestData.GoldenCases.First(c => c.InputOrderPeak > c.OptimalPeak && c.Graph.OpCount >= 15);
+        var solver = new ExactScheduler([new InputOrder()], new SchedulerSettings(StateLimit: 3));
+        var result = solver.Solve(golden.Graph);
+        Assert.Equal(SolveStatus.GaveUp, result.Status);
+        Assert.Contains("state limit", result.Message);
+        Assert.Equal(Enumerable.Range(0, golden.Graph.OpCount), result.Order);
+        Assert.InRange(result.ProvenLowerBound!.Value, MemoryModel.LowerBound(golden.Graph), golden.OptimalPeak);
+    }
+
+    [Fact]
+    public void Solve_StartHeuristicAlreadyOptimal_ReturnsOptimalNotWorse()
+    {
+        foreach (var golden in TestData.GoldenCases.Take(10))
+        {
+            var result = new ExactScheduler([new InputOrder()]).Solve(golden.Graph);
+            Assert.Equal(golden.OptimalPeak, MemoryModel.Evaluate(golden.Graph, result.Order));
+        }
+    }
+
+    [Fact]
+    public void Constructor_ZeroStateLimit_Throws()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new ExactScheduler([], new SchedulerSettings(StateLimit: 0)));
+}
