@@ -1,0 +1,14 @@
+namespace Scheduler.Topoformer.Decoding;
+
+/// <summary>How priorities become an order (DESIGN §5).</summary>
+public enum DecodeMode
+{
+    /// <summary>Always the highest-priority ready op (ties: lower index).</summary>
+    Greedy,
+
+    /// <summary>Sequential sampling: softmax over the ready ops' logits at every step (the paper's distribution).</summary>
+    Sample,
+
+    /// <summary>Gumbel noise added to every priority once, then greedy (the One-Shot variant).</summary>
+    Perturbed,
+}

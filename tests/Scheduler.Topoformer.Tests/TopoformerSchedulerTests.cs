@@ -1,0 +1,74 @@
+using Scheduler.Graphs;
+using Scheduler.Testing;
+using Scheduler.Topoformer.Decoding;
+
+namespace Scheduler.Topoformer.Tests;
+
+public sealed class TopoformerSchedulerTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "topoformer-sched-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, true);
+        }
+    }
+
+    [Fact]
+    public void Catalog_All_ListsBothLearnedMethods()
+    {
+        Assert.Equal(["topoformer", "topoformer-sample"], TopoformerCatalog.All.Select(d => d.Name));
+        Assert.All(TopoformerCatalog.All, d => Assert.Equal("learned", d.Kind));
+    }
+
+    [Fact]
+    public void Catalog_CreateWithModelPath_SchedulesValidOrders()
+    {
+        using var network = Toy.Network(21);
+        TopoformerCheckpoint.Save(network, _dir);
+        var settings = new SchedulerSettings(Seed: 3, Samples: 4, ModelPath: _dir);
+        foreach (var descriptor in TopoformerCatalog.All)
+        {
+            var scheduler = descriptor.Create(settings);
+            Assert.Equal(descriptor.Name, scheduler.Name);
+            for (int seed = 1; seed <= 10; seed++)
+            {
+                var graph = TestData.RandomDag(seed, 50);
+                var order = scheduler.Order(graph);
+                Assert.True(MemoryModel.IsValid(graph, order, out string? why), $"{descriptor.Name} seed {seed}: {why}");
+                Assert.Equal(order, scheduler.Order(graph)); // deterministic
+            }
+        }
+    }
+
+    [Fact]
+    public void Order_SampleNeverWorseThanGreedy()
+    {
+        using var network = Toy.Network(22);
+        var greedy = new TopoformerScheduler("topoformer", network);
+        var sample = new TopoformerScheduler("topoformer-sample", network, samples: 16, DecodeMode.Sample, seed: 1);
+        for (int seed = 1; seed <= 10; seed++)
+        {
+            var graph = TestData.RandomDag(seed, 60);
+            Assert.True(MemoryModel.Evaluate(graph, sample.Order(graph)) <= MemoryModel.Evaluate(graph, greedy.Order(graph)), $"seed {seed}");
+        }
+    }
+
+    [Fact]
+    public void Order_EmptyGraph_EmptyOrder()
+    {
+        using var network = Toy.Network(23);
+        var graph = new GraphBuilder("empty").Build();
+        Assert.Empty(new TopoformerScheduler("topoformer", network).Order(graph));
+    }
+
+    [Fact]
+    public void Order_MissingModelPath_ClearError()
+    {
+        var scheduler = new TopoformerScheduler("topoformer", modelPath: Path.Combine(_dir, "absent"));
+        var e = Assert.Throws<TopoformerConfigException>(() => scheduler.Order(Toy.Diamond()));
+        Assert.Contains("not found", e.Message);
+    }
+}
