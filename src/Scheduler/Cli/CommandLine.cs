@@ -16,7 +16,7 @@ public static class CommandLine
         bool verbose = args.Contains("--verbose");
         var root = new RootCommand("scheduler: memory-aware operator scheduling (Topoformer, baselines, exact solvers)");
         root.Options.Add(new Option<bool>("--verbose") { Description = "Show stack traces on internal errors", Recursive = true });
-        foreach (var command in new[] { GenerateCommand.Create(), ScheduleCommand.Create(), CompareCommand.Create(), MethodsCommand.Create(), ModelsCommand.Create() })
+        foreach (var command in new[] { GenerateCommand.Create(), ScheduleCommand.Create(), CompareCommand.Create(), MethodsCommand.Create(), ModelsCommand.Create(), TrainCommand.Create() })
         {
             root.Subcommands.Add(command);
         }
@@ -46,5 +46,5 @@ public static class CommandLine
     }
 
     private static bool IsBadInput(Exception ex)
-        => ex is GraphFormatException or CycleException or UsageException or InvalidScheduleException or FileNotFoundException or DirectoryNotFoundException;
+        => ex is GraphFormatException or Topoformer.TopoformerConfigException or CycleException or UsageException or InvalidScheduleException or FileNotFoundException or DirectoryNotFoundException;
 }

@@ -1,6 +1,7 @@
 using Scheduler.Baselines;
 using Scheduler.Graphs;
 using Scheduler.Pass;
+using Scheduler.Topoformer;
 
 namespace Scheduler.Methods;
 
@@ -32,6 +33,10 @@ public static class MethodCatalog
     private static List<SchedulerDescriptor> ComposeMembers()
     {
         var members = new List<SchedulerDescriptor>(HeuristicCatalog.All);
+        // Search and exact methods start from (and are hinted with) the best of the cheap heuristics.
+        var starts = HeuristicCatalog.All.Where(d => d.Name != "random").Select(d => d.Create(SchedulerSettings.Default)).ToArray();
+        members.AddRange(SearchCatalog.Create(starts));
+        members.AddRange(TopoformerCatalog.All);
         return members;
     }
 }
