@@ -29,6 +29,7 @@ public sealed class LpmfScheduler : IScheduler
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.OpCount;
         var sim = new MemorySimulator(graph);
+        long initialLive = sim.LiveBytes;
         var byRank = new int[n];
         var allocation = new long[n];
         for (int v = 0; v < n; v++)
@@ -92,8 +93,9 @@ public sealed class LpmfScheduler : IScheduler
 
         int Pick()
         {
-            // Ops with allocation <= peak - live fit under the peak so far: a prefix of the ranks.
-            long room = sim.PeakBytes - sim.LiveBytes;
+            // Ops with allocation <= peak - live fit under the peak so far: a prefix of the ranks. As in Inductor, the
+            // peak so far starts at the initially live bytes (freeable graph inputs).
+            long room = Math.Max(sim.PeakBytes, initialLive) - sim.LiveBytes;
             int fits = UpperBound(sortedAllocation, room);
             int pick = fits > 0 ? tree.Query(0, fits) : -1;
             if (pick >= 0)

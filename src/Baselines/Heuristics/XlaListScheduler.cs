@@ -51,7 +51,8 @@ public sealed class XlaListScheduler : IScheduler
             while (true)
             {
                 ready.TryDequeue(out pick, out var key);
-                // An entry is stale when its op already ran or its priority has been raised since.
+                // An entry is stale when its op already ran or its priority has been raised since (priorities only
+                // rise, so the fresh entry always pops before the stale one).
                 if (!done[pick] && key.Priority == priority[pick])
                 {
                     break;

@@ -21,4 +21,13 @@ public sealed class InductorBfsSchedulerTests
         var g = ComputationGraph.FromSizes([1, 1, 1, 1], [(0, 3), (0, 2), (0, 1)], "fan");
         Assert.Equal([0, 1, 2, 3], new InductorBfsScheduler().Order(g));
     }
+
+    [Fact]
+    public void Order_RandomGraphs_MatchesNaiveReadySetScan()
+    {
+        foreach (var (seed, g) in GreedyEquivalenceCases.Graphs())
+        {
+            GreedyEquivalenceCases.AssertSame("inductor-bfs", seed, NaiveGreedy.InductorBfs(g), new InductorBfsScheduler().Order(g));
+        }
+    }
 }

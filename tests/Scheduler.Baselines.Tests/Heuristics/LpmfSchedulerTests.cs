@@ -39,4 +39,13 @@ public sealed class LpmfSchedulerTests
         // Step of op 2: op 0 (1), op 1 (2) and op 2 (3).
         Assert.Equal(6, MemoryModel.Evaluate(g, order));
     }
+
+    [Fact]
+    public void Order_RandomGraphs_MatchesNaiveReadySetScan()
+    {
+        foreach (var (seed, g) in GreedyEquivalenceCases.Graphs())
+        {
+            GreedyEquivalenceCases.AssertSame("lpmf", seed, NaiveGreedy.Lpmf(g), new LpmfScheduler().Order(g));
+        }
+    }
 }

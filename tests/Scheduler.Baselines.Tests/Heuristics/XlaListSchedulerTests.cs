@@ -36,4 +36,13 @@ public sealed class XlaListSchedulerTests
         var g = ComputationGraph.FromSizes([1, 1, 1, 1], [(0, 2), (1, 2), (1, 3)], "users");
         Assert.Equal(1, new XlaListScheduler().Order(g)[0]);
     }
+
+    [Fact]
+    public void Order_RandomGraphs_MatchesNaiveReadySetScan()
+    {
+        foreach (var (seed, g) in GreedyEquivalenceCases.Graphs())
+        {
+            GreedyEquivalenceCases.AssertSame("xla-list", seed, NaiveGreedy.XlaList(g), new XlaListScheduler().Order(g));
+        }
+    }
 }
