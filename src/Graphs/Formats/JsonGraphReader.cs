@@ -15,15 +15,7 @@ public static class JsonGraphReader
     public static ComputationGraph ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new GraphFormatException($"{path}: cannot read the file ({ex.Message})", ex);
-        }
+        string text = InputFile.ReadAllText(path);
         return Parse(text, path, Path.GetFileNameWithoutExtension(path));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scheduler.Graphs.Formats;
 
 namespace Scheduler.Graphs.Models;
 
@@ -21,15 +22,7 @@ public static class HfConfigReader
     public static ModelPreset ReadPreset(string path, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new GraphFormatException($"{path}: cannot read the file ({ex.Message})", ex);
-        }
+        string text = InputFile.ReadAllText(path);
         string fallback = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "model";
         return ParsePreset(text, name ?? fallback, path);
     }

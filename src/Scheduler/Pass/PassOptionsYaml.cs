@@ -1,7 +1,8 @@
+using Scheduler.Graphs.Formats;
 using Scheduler.Graphs;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization;
 
 namespace Scheduler.Pass;
 
@@ -17,15 +18,7 @@ public static class PassOptionsYaml
     public static PassOptions Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new GraphFormatException($"{path}: cannot read the file ({ex.Message})", ex);
-        }
+        string text = InputFile.ReadAllText(path);
         return Parse(text, path);
     }
 
