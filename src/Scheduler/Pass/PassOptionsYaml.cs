@@ -1,8 +1,8 @@
-using Scheduler.Graphs.Formats;
 using Scheduler.Graphs;
+using Scheduler.Graphs.Formats;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization.NamingConventions;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace Scheduler.Pass;
 
