@@ -36,6 +36,18 @@ public sealed class TopoformerTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Run_ConfigAlreadyInOutDir_KeptWithComments()
+    {
+        Directory.CreateDirectory(_dir);
+        string path = Path.Combine(_dir, "config.yaml");
+        File.WriteAllText(path, "# comment kept\nsteps: 2\ngraphs_per_step: 2\nsamples_per_graph: 3\nimitation_steps: 2\n"
+            + "validate_every: 2\ntrain_graphs: {nodes_min: 10, nodes_max: 20}\nvalidation: {nodes_min: 15, nodes_max: 20, count: 2}\n"
+            + "model: {layers: 1, model_dim: 16, head_dim: 4}\n");
+        TopoformerTraining.Run(TrainingConfig.Load(path), _dir, resume: false);
+        Assert.StartsWith("# comment kept", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Run_Resume_ContinuesFromSavedStep()
     {
         TopoformerTraining.Run(Tiny(2), _dir, resume: false);

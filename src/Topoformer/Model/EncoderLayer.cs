@@ -27,7 +27,7 @@ internal sealed class EncoderLayer : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <param name="x">[N, D] node embeddings.</param>
-    /// <param name="mask">[1, H, N, N] attention masks.</param>
+    /// <param name="mask">[1, H, N, N] additive attention masks (0 / −∞).</param>
     public override Tensor forward(Tensor x, Tensor mask)
     {
         using var scope = NewDisposeScope();

@@ -6,7 +6,7 @@ namespace Scheduler.Topoformer.Model;
 
 /// <summary>
 /// Multi-head self-attention whose heads each see one topological relation:
-/// head h computes softmax((Q_h K_hᵀ)/√d + log M_h) V_h with M_h the boolean mask of its relation
+/// head h computes softmax(Q_h K_hᵀ/√d + log M_h) V_h with M_h the 0/1 mask of its relation (passed as log M_h)
 /// (Gagrani et al. 2022, §3.2). Uses scaled_dot_product_attention, several times faster than
 /// nn.MultiheadAttention on CPU here (notes/torchsharp-on-debian12.md).
 /// </summary>
@@ -29,7 +29,7 @@ internal sealed class MaskedAttention : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <param name="x">[N, D] node embeddings.</param>
-    /// <param name="mask">[1, H, N, N] boolean, true = may attend.</param>
+    /// <param name="mask">[1, H, N, N] additive mask: 0 = may attend, −∞ = blocked.</param>
     public override Tensor forward(Tensor x, Tensor mask)
     {
         using var scope = NewDisposeScope();

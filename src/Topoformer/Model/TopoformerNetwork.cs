@@ -40,7 +40,7 @@ public sealed class TopoformerNetwork : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Priority logits for one graph.</summary>
     /// <param name="features">[N, F] node features.</param>
-    /// <param name="mask">[1, H, N, N] boolean attention masks.</param>
+    /// <param name="mask">[1, H, N, N] additive attention masks (0 / −∞), from <see cref="GraphEncoding.MaskTensor"/>.</param>
     /// <returns>[N] standardised logits.</returns>
     public override Tensor forward(Tensor features, Tensor mask)
     {

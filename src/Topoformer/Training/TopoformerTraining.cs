@@ -183,6 +183,26 @@ public static class TopoformerTraining
         AtomicFile.WriteAllText(Path.Combine(stateDir, "state.yaml"), YamlFile.Serialize(state)); // last: commits the set
     }
 
+    /// <summary>Records the config used; an equivalent file already there (e.g. the --config file itself) is kept
+    /// as written, comments included.</summary>
     private static void WriteConfigCopy(TrainingConfig config, string outDir)
-        => AtomicFile.WriteAllText(Path.Combine(outDir, "config.yaml"), YamlFile.Serialize(config));
+    {
+        string path = Path.Combine(outDir, "config.yaml");
+        string text = YamlFile.Serialize(config);
+        if (File.Exists(path))
+        {
+            try
+            {
+                if (YamlFile.Serialize(TrainingConfig.Load(path)) == text)
+                {
+                    return;
+                }
+            }
+            catch (TopoformerConfigException)
+            {
+                // an unusable old file is simply replaced
+            }
+        }
+        AtomicFile.WriteAllText(path, text);
+    }
 }
