@@ -71,33 +71,5 @@ public partial class MemoryModelTests
         return b.Build();
     }
 
-    internal static int[] RandomTopologicalOrder(ComputationGraph g, Random random)
-    {
-        var indegree = new int[g.OpCount];
-        var ready = new List<int>();
-        for (int v = 0; v < g.OpCount; v++)
-        {
-            indegree[v] = g.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                ready.Add(v);
-            }
-        }
-        var order = new List<int>();
-        while (ready.Count > 0)
-        {
-            int i = random.Next(ready.Count);
-            int u = ready[i];
-            ready.RemoveAt(i);
-            order.Add(u);
-            foreach (int w in g.Successors(u))
-            {
-                if (--indegree[w] == 0)
-                {
-                    ready.Add(w);
-                }
-            }
-        }
-        return order.ToArray();
-    }
+    internal static int[] RandomTopologicalOrder(ComputationGraph g, Random random) => Orders.RandomTopological(g, random);
 }

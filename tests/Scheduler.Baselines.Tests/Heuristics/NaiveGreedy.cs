@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Testing;
 
 namespace Scheduler.Baselines.Tests.Heuristics;
 
@@ -93,33 +94,5 @@ internal static class NaiveGreedy
         return a.Count.CompareTo(b.Count);
     }
 
-    /// <summary>Kahn's loop; <paramref name="pick"/> chooses (and runs) one op of the ready set.</summary>
-    private static int[] Run(ComputationGraph g, Func<List<int>, int> pick)
-    {
-        var indegree = new int[g.OpCount];
-        var ready = new List<int>();
-        for (int v = 0; v < g.OpCount; v++)
-        {
-            indegree[v] = g.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                ready.Add(v);
-            }
-        }
-        var order = new List<int>();
-        while (ready.Count > 0)
-        {
-            int u = pick(ready);
-            ready.Remove(u);
-            order.Add(u);
-            foreach (int w in g.Successors(u))
-            {
-                if (--indegree[w] == 0)
-                {
-                    ready.Add(w);
-                }
-            }
-        }
-        return order.ToArray();
-    }
+    private static int[] Run(ComputationGraph g, Func<List<int>, int> pick) => Orders.ReadyList(g, pick);
 }

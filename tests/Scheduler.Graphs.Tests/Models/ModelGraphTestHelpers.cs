@@ -1,5 +1,6 @@
 using Scheduler.Graphs;
 using Scheduler.Graphs.Models;
+using Scheduler.Testing;
 
 namespace Scheduler.Graphs.Tests.Models;
 
@@ -66,35 +67,5 @@ internal static class ModelGraphTestHelpers
     public static long InputBytes(ComputationGraph g, string name) => g.TensorSize(Tensor(g, name));
 
     /// <summary>A seeded uniformly-chosen-ready-op topological order.</summary>
-    public static int[] RandomTopologicalOrder(ComputationGraph g, int seed)
-    {
-        var rng = new Random(seed);
-        var indegree = new int[g.OpCount];
-        var ready = new List<int>();
-        for (int v = 0; v < g.OpCount; v++)
-        {
-            indegree[v] = g.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                ready.Add(v);
-            }
-        }
-        var order = new List<int>(g.OpCount);
-        while (ready.Count > 0)
-        {
-            int i = rng.Next(ready.Count);
-            int v = ready[i];
-            ready[i] = ready[^1];
-            ready.RemoveAt(ready.Count - 1);
-            order.Add(v);
-            foreach (int s in g.Successors(v))
-            {
-                if (--indegree[s] == 0)
-                {
-                    ready.Add(s);
-                }
-            }
-        }
-        return [.. order];
-    }
+    public static int[] RandomTopologicalOrder(ComputationGraph g, int seed) => Orders.RandomTopological(g, new Random(seed));
 }
