@@ -16,6 +16,9 @@ internal static class ModelGraphFactory
             case PhaseKind.Prefill:
                 Prefill(e, preset, phase.Seq);
                 break;
+            case PhaseKind.TrainStep:
+                TrainStepEmitter.Emit(e, preset, phase.Seq);
+                break;
             case PhaseKind.SpecStep:
                 var (drafter, target) = preset.IsDrafter ? (preset, partner!) : (partner!, preset);
                 SpecStep(e, drafter.Text, target.Text, phase.Context, phase.Draft);

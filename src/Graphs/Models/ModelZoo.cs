@@ -21,7 +21,8 @@ public static class ModelZoo
     /// <summary>
     /// Model graphs of moderate size (hundreds to about two thousand ops) for the default compare run: the
     /// speculative-decoding workloads where order has headroom (several independent chains, big transient logits and
-    /// scores) plus a plain decode and a multimodal prefill as references.
+    /// scores), a plain decode and a multimodal prefill as references, and drafter training steps (saved activations,
+    /// gradients, optimizer updates: the largest headroom over the framework's order).
     /// </summary>
     public static IReadOnlyList<ModelGraphSpec> DefaultCompareSet { get; } =
     [
@@ -32,6 +33,9 @@ public static class ModelZoo
         new("llava-drafter-115m-adapter", ModelPhase.Prefill(64)),
         new("opt-125m", ModelPhase.TreeVerify(512, DraftTree.Balanced(16))),
         new("opt-13b", ModelPhase.SpecStep(512, 4)),
+        new("llama2-chat-drafter-115m", ModelPhase.TrainStep(512)),
+        new("opt-125m", ModelPhase.TrainStep(256)),
+        new("llava-drafter-115m-adapter", ModelPhase.TrainStep(128)),
     ];
 
     /// <summary>The preset called <paramref name="name"/> (case-insensitive).</summary>
@@ -82,7 +86,7 @@ public static class ModelZoo
     /// <summary>A learned position table has no row past its end: OPT cannot run beyond max_position_embeddings.</summary>
     private static void CheckPositions(ModelPreset preset, ModelPhase phase)
     {
-        long tokens = phase.Kind == PhaseKind.Prefill
+        long tokens = phase.Kind is PhaseKind.Prefill or PhaseKind.TrainStep
             ? phase.Seq + (preset.Vision?.PatchCount ?? 0)
             : (long)phase.Context + phase.Queries;
         Guard.That(preset.Text.Positions != PositionKind.Learned || tokens <= preset.Text.MaxPositionEmbeddings,

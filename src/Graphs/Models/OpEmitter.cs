@@ -106,6 +106,12 @@ internal sealed class OpEmitter
         return Linear(scope + ".linear_2", scope + ".linear_2", rows, config.HiddenSize, config.OutputSize, true, act);
     }
 
+    /// <summary>Dense index of the op added last.</summary>
+    public int LastOp => _builder.OpCount - 1;
+
+    /// <summary>Orders op <paramref name="from"/> before op <paramref name="to"/> (an in-place write after its readers).</summary>
+    public void ControlEdge(int from, int to) => _builder.AddControlEdge(from, to);
+
     /// <summary>Marks a tensor as a graph output (logits, new KV entries, accepted tokens).</summary>
     public void MarkOutput(int tensor) => _builder.MarkGraphOutput(tensor);
 

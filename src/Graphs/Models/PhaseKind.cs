@@ -1,6 +1,6 @@
 namespace Scheduler.Graphs.Models;
 
-/// <summary>The inference step a model graph describes (see <see cref="ModelPhase"/>).</summary>
+/// <summary>The inference or training step a model graph describes (see <see cref="ModelPhase"/>).</summary>
 public enum PhaseKind
 {
     /// <summary>Process a prompt of <see cref="ModelPhase.Seq"/> tokens with an empty KV cache.</summary>
@@ -17,4 +17,8 @@ public enum PhaseKind
 
     /// <summary>The target checks a draft-token tree in one pass with tree attention.</summary>
     TreeVerify,
+
+    /// <summary>One training step over <see cref="ModelPhase.Seq"/> tokens: forward with saved activations, loss,
+    /// backward layer by layer in reverse, and a per-parameter optimizer update.</summary>
+    TrainStep,
 }

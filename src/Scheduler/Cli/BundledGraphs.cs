@@ -7,7 +7,7 @@ namespace Scheduler.Cli;
 public static class BundledGraphs
 {
     /// <summary>Folders under datasets/ that the default comparison runs.</summary>
-    public static IReadOnlyList<string> DatasetFolders { get; } = ["layered-100", "layered-500", "layered-1000", "layered-2000", "real"];
+    public static IReadOnlyList<string> DatasetFolders { get; } = ["layered-100", "layered-500", "layered-1000", "layered-2000", "irregular", "real"];
 
     /// <summary>Loads the bundled datasets (and, when asked, the model graphs).</summary>
     public static List<NamedGraph> Load(bool includeModels)

@@ -40,7 +40,7 @@ public static class ModelsCommand
     {
         var name = new Argument<string>("name") { Description = "Preset name (see `scheduler models list`)" };
         var phase = new Option<string>("--phase") { Description = string.Join(" | ", ModelPhase.Names), DefaultValueFactory = _ => "prefill" };
-        var seq = new Option<int?>("--seq") { Description = $"prefill: tokens (default {ModelPhase.DefaultSeq})" };
+        var seq = new Option<int?>("--seq") { Description = $"prefill/train-step: tokens (default {ModelPhase.DefaultSeq})" };
         var context = new Option<int?>("--context") { Description = $"decode/verify: cached tokens (default {ModelPhase.DefaultContext})" };
         var draft = new Option<int?>("--draft") { Description = $"spec-verify/spec-step: draft tokens (default {ModelPhase.DefaultDraft})" };
         var tree = new Option<int?>("--tree") { Description = $"tree-verify: tokens in the draft tree (default {ModelPhase.DefaultTree})" };

@@ -24,6 +24,8 @@ public class ModelPhaseTests
         Assert.Equal(1, ModelPhase.Decode(9).Queries);
         Assert.Equal(5, ModelPhase.SpecVerify(9, 4).Queries);
         Assert.Equal(5, ModelPhase.SpecStep(9, 4).Queries);
+        Assert.Equal(7, ModelPhase.TrainStep(7).Queries);
+        Assert.Equal("train-step-s7", ModelPhase.Parse("train-step", seq: 7).Label);
     }
 
     [Fact]
@@ -35,5 +37,6 @@ public class ModelPhaseTests
         Assert.Throws<ArgumentException>(() => ModelPhase.Parse("decode", context: -1));
         Assert.Throws<ArgumentException>(() => ModelPhase.Parse("spec-verify", draft: 0));
         Assert.Throws<ArgumentException>(() => ModelPhase.Parse("tree-verify", tree: 0));
+        Assert.Throws<ArgumentException>(() => ModelPhase.Parse("train-step", seq: 0));
     }
 }

@@ -11,6 +11,7 @@ public partial class ModelZooTests
     [InlineData("llava-drafter-115m-adapter", "prefill")]
     [InlineData("opt-125m", "tree-verify")]
     [InlineData("llama2-chat-drafter-115m", "spec-step")]
+    [InlineData("opt-125m", "train-step")]
     public void Build_JsonRoundTrip_KeepsSizesResidentBytesAndPeaks(string preset, string phase)
     {
         // `scheduler models export` writes these graphs with JsonGraphWriter; a reader must get the same memory picture.
