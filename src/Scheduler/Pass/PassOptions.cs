@@ -20,7 +20,7 @@ public sealed record PassOptions(
     int Samples = 16,
     string? ModelPath = null,
     int BeamWidth = 64,
-    int ExactOpLimit = 300)
+    int ExactOpLimit = 500)
 {
     /// <summary>The default portfolio: every heuristic, then search, Topoformer and the exact methods as time allows.</summary>
     public static IReadOnlyList<string> DefaultMethods { get; } =
