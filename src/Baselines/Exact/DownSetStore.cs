@@ -29,8 +29,8 @@ internal sealed class DownSetStore
         _table = new int[initialCapacity * 2];
     }
 
-    /// <summary>Bytes one stored state costs (set, fields and its share of the hash table).</summary>
-    public static long BytesPerState(int words) => 8L * words + 8 + 4 * 3 + 2 + 8;
+    /// <summary>Bytes one stored state costs: set, fields, its share of the hash table and about one queue entry.</summary>
+    public static long BytesPerState(int words) => 8L * words + 8 + 4 * 3 + 2 + 8 + 24;
 
     public int Count { get; private set; }
 
