@@ -32,6 +32,25 @@ public sealed class SearchCatalogTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Create_EachScheduler_HandlesEmptyAndSingleOpGraphs(string name)
+    {
+        var scheduler = SearchCatalog.Create([]).Single(d => d.Name == name).Create(SchedulerSettings.Default);
+        Assert.Empty(scheduler.Order(ComputationGraph.FromSizes([], [])));
+        Assert.Equal([0], scheduler.Order(ComputationGraph.FromSizes([5], [])));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Create_EachScheduler_CancelledTokenThrows(string name)
+    {
+        var scheduler = SearchCatalog.Create([]).Single(d => d.Name == name).Create(SchedulerSettings.Default);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => scheduler.Order(TestData.GoldenCases[0].Graph, cts.Token));
+    }
+
     [Fact]
     public void Create_NullHeuristics_Throws() => Assert.Throws<ArgumentNullException>(() => SearchCatalog.Create(null!));
 }

@@ -14,6 +14,9 @@ namespace Scheduler.Baselines.Exact;
 /// and equal keys pop deepest first, which dives straight to a complete order when the optimum meets the bound.</item>
 /// <item>Budget pruning (Serenity's divide-and-conquer budget): children whose key reaches the best start order's peak
 /// are dropped; if nothing is left, the start order is optimal.</item>
+/// <item>A* (Hart, Nilsson &amp; Raphael 1968) with a state-aware cut bound (<see cref="DynamicCutBound"/>): a popped
+/// state's key is raised, once per way in, to the bound on its completion and the state requeued; keys are path-maxed,
+/// so the key of a prefix never exceeds the peak of any order extending it and the first complete set is optimal.</item>
 /// <item>Free-op reduction (our own, proven in the comment of <see cref="Expand"/>): a ready op whose step stays under
 /// the current key and which frees at least what it allocates is run at once as the only child.</item>
 /// </list>
@@ -31,7 +34,8 @@ internal sealed class DownSetSearch
     private readonly MemorySimulator _sim;
     private readonly bool[] _scheduled;
     private readonly int[] _path, _ready;
-    private readonly ulong[] _scratch;
+    private readonly ulong[] _scratch, _current;
+    private readonly DynamicCutBound _completion;
 
     public DownSetSearch(ComputationGraph graph, long lowerBound, long budget, int stateLimit, TimeSpan? timeLimit)
     {
@@ -48,6 +52,8 @@ internal sealed class DownSetSearch
         _path = new int[_n];
         _ready = new int[_n];
         _scratch = new ulong[_words];
+        _current = new ulong[_words];
+        _completion = new DynamicCutBound(graph);
     }
 
     public DownSetOutcome Run(CancellationToken ct)
@@ -63,9 +69,25 @@ internal sealed class DownSetSearch
             {
                 continue;
             }
+            int depth = Replay(id);
+            if (!_store.IsBounded(id) && depth < _n)
+            {
+                // A* with a lazily applied, path-maxed bound: raise the key to the completion bound and requeue.
+                long key = _store.Key(id);
+                _store.CopySet(id, _current);
+                _store.Bound(id, _completion.Bound(_sim, _scheduled, _current));
+                if (_store.Key(id) > key)
+                {
+                    if (_store.Key(id) >= _budget)
+                    {
+                        continue;
+                    }
+                    _queue.Enqueue(id, new ExactQueueKey(_store.Key(id), depth, id));
+                    continue;
+                }
+            }
             _store.Close(id);
             bound = Math.Max(bound, _store.Key(id));
-            int depth = Replay(id);
             if (depth == _n)
             {
                 return new DownSetOutcome((int[])_path.Clone(), bound, _store.Count, null);

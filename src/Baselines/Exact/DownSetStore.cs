@@ -13,7 +13,7 @@ internal sealed class DownSetStore
     private ulong[] _sets;
     private long[] _key;
     private int[] _parent, _lastOp, _depth;
-    private bool[] _closed;
+    private bool[] _closed, _bounded;
     private int[] _table;
 
     public DownSetStore(int words, int initialCapacity = 1024)
@@ -25,11 +25,12 @@ internal sealed class DownSetStore
         _lastOp = new int[initialCapacity];
         _depth = new int[initialCapacity];
         _closed = new bool[initialCapacity];
+        _bounded = new bool[initialCapacity];
         _table = new int[initialCapacity * 2];
     }
 
-    /// <summary>Bytes one stored state costs (set, fields and its share of the hash table).</summary>
-    public static long BytesPerState(int words) => 8L * words + 8 + 4 * 3 + 1 + 8;
+    /// <summary>Bytes one stored state costs: set, fields, its share of the hash table and about one queue entry.</summary>
+    public static long BytesPerState(int words) => 8L * words + 8 + 4 * 3 + 2 + 8 + 24;
 
     public int Count { get; private set; }
 
@@ -45,12 +46,23 @@ internal sealed class DownSetStore
 
     public void Close(int id) => _closed[id] = true;
 
-    /// <summary>Lowers a state's key and records the better way in.</summary>
+    /// <summary>True when the state's key already includes its own completion bound.</summary>
+    public bool IsBounded(int id) => _bounded[id];
+
+    /// <summary>Raises a state's key to its completion bound (same way in).</summary>
+    public void Bound(int id, long key)
+    {
+        _key[id] = Math.Max(_key[id], key);
+        _bounded[id] = true;
+    }
+
+    /// <summary>Lowers a state's key and records the better way in; the completion bound must be applied again.</summary>
     public void Improve(int id, long key, int parent, int lastOp)
     {
         _key[id] = key;
         _parent[id] = parent;
         _lastOp[id] = lastOp;
+        _bounded[id] = false;
     }
 
     /// <summary>Copies the set of state <paramref name="id"/> into <paramref name="destination"/>.</summary>
@@ -109,6 +121,7 @@ internal sealed class DownSetStore
         Array.Resize(ref _lastOp, capacity);
         Array.Resize(ref _depth, capacity);
         Array.Resize(ref _closed, capacity);
+        Array.Resize(ref _bounded, capacity);
         // Load factor stays at or below one half, so linear probing stays short.
         _table = new int[checked(capacity * 2)];
         for (int id = 0; id < Count; id++)

@@ -4,20 +4,25 @@ using Scheduler.Graphs;
 namespace Scheduler.Baselines.Search;
 
 /// <summary>
-/// First-improvement local search (hill climbing, cf. Aarts &amp; Lenstra, "Local Search in Combinatorial
-/// Optimization", 1997) from the best start order. A move takes one op to another position inside its legal window
-/// (after its last predecessor, before its first successor), which keeps the order topological; moves are scored
-/// incrementally by <see cref="OrderProfile"/> in O(d log N) each. The objective is (peak, number of steps at the
-/// peak), so moves that thin out the peak plateau count as progress. Ops are visited in a seeded shuffle; each op
-/// tries every target in a window of at most <see cref="MaxTargets"/> positions, else that many seeded samples plus
-/// both window ends, and takes its best strict improvement. The search ends at a local optimum, after the evaluation
-/// budget, or at the time limit (default 2 s). Only strict improvements are accepted, so the result is never worse
-/// than the start. Given the seed the result is deterministic whenever the time limit is not what stops it.
+/// Iterated local search (Lourenço, Martin &amp; Stützle, "Iterated Local Search", 2003) from the best start order.
+/// A move takes one op to another position inside its legal window (after its last predecessor, before its first
+/// successor), which keeps the order topological; moves are scored incrementally by <see cref="OrderProfile"/> in
+/// O(d log N) each. The objective is (peak, number of steps at the peak), so moves that thin out the peak plateau
+/// count as progress. A descent visits the ops in a seeded shuffle; each op tries every target of a window of at most
+/// <see cref="MaxTargets"/> positions, else that many seeded samples plus both window ends, and applies its best strict
+/// improvement; ops whose window holds no peak step are skipped, since no move of theirs can lower the peak. At a local
+/// optimum the best order so far is kicked by 2 + N/25 random legal moves and the descent repeats, until the
+/// evaluation budget, the time limit (default 2 s) or the lower bound is reached. The best order seen is returned, so
+/// the result is never worse than the start; given the seed it is deterministic whenever the evaluation budget, not
+/// the clock, ends the search.
 /// </summary>
 public sealed class LocalSearchScheduler : IScheduler
 {
     /// <summary>Most target positions tried per op per pass.</summary>
     public const int MaxTargets = 48;
+
+    /// <summary>A kick moves 2 + N / KickDivisor random ops.</summary>
+    private const int KickDivisor = 25;
 
     private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(2);
 
@@ -60,25 +65,56 @@ public sealed class LocalSearchScheduler : IScheduler
         {
             ops[v] = v;
         }
-        long evaluations = 0;
+        long floor = MemoryModel.LowerBound(graph);
+        int[] best = start.Order;
+        long bestPeak = start.Peak, evaluations = 0;
+        while (true)
+        {
+            Descend(profile, ops, random, clock, cancellationToken, ref evaluations);
+            if (profile.Peak < bestPeak)
+            {
+                (best, bestPeak) = (profile.Order, profile.Peak);
+            }
+            if (bestPeak <= floor || graph.OpCount < 2 || evaluations >= _maxEvaluations || clock.Elapsed >= _timeLimit)
+            {
+                break;
+            }
+            // Iterated local search (Lourenço, Martin & Stützle 2003): kick the best order with a few random legal
+            // moves and descend again; the kicks count against the budget so the loop always ends.
+            profile = new OrderProfile(graph, best);
+            int kicks = 2 + graph.OpCount / KickDivisor;
+            for (int k = 0; k < kicks; k++)
+            {
+                int op = random.Next(graph.OpCount);
+                var (low, high) = profile.Window(op);
+                profile.Apply(op, random.Next(low, high + 1));
+            }
+            evaluations += kicks;
+        }
+        Debug.Assert(MemoryModel.Evaluate(graph, best) == bestPeak, "incremental peak drifted from the model");
+        return best;
+    }
+
+    /// <summary>First-improvement passes over the ops in a seeded shuffle until a pass improves nothing.</summary>
+    private void Descend(OrderProfile profile, int[] ops, Random random, Stopwatch clock, CancellationToken ct,
+        ref long evaluations)
+    {
         bool improved = true;
         while (improved && evaluations < _maxEvaluations && clock.Elapsed < _timeLimit)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            ct.ThrowIfCancellationRequested();
             improved = false;
             random.Shuffle(ops);
             foreach (int op in ops)
             {
-                if (evaluations >= _maxEvaluations || ((evaluations & 63) == 0 && clock.Elapsed >= _timeLimit))
+                if (evaluations >= _maxEvaluations || clock.Elapsed >= _timeLimit)
                 {
                     break;
                 }
+                evaluations++;
                 improved |= TryImprove(profile, op, random, ref evaluations);
             }
         }
-        int[] order = profile.Order;
-        Debug.Assert(MemoryModel.Evaluate(graph, order) == profile.Peak, "incremental peak drifted from the model");
-        return profile.Peak <= start.Peak ? order : start.Order;
     }
 
     /// <summary>Tries the targets of one op and applies its best strict improvement of (peak, peak count).</summary>
