@@ -6,16 +6,17 @@ namespace Scheduler.Graphs;
 /// The one definition of memory every number in this project uses (DESIGN §2). A tensor lives from its producer's
 /// step to its last consumer's step; graph outputs live to the end; freeable graph inputs live from the start to their
 /// last consumer; resident inputs are a separate constant. The rule itself is written once, in
-/// <see cref="MemorySimulator"/>.
+/// <see cref="MemorySimulator"/>. An optional <see cref="MemoryModelOptions"/> applies the later options (in-place
+/// reuse); without it the model is <see cref="MemoryModelOptions.Default"/>. The bounds always describe the default model.
 /// </summary>
 public static class MemoryModel
 {
-    /// <summary>Peak bytes of a valid order.</summary>
+    /// <summary>Peak bytes of a valid order under the model with <paramref name="options"/> (null: the default model).</summary>
     /// <exception cref="InvalidScheduleException">The order is not a permutation or violates an edge.</exception>
-    public static long Evaluate(ComputationGraph graph, ReadOnlySpan<int> order)
+    public static long Evaluate(ComputationGraph graph, ReadOnlySpan<int> order, MemoryModelOptions? options = null)
     {
         Validate(graph, order);
-        var sim = new MemorySimulator(graph);
+        var sim = new MemorySimulator(graph, options ?? MemoryModelOptions.Default);
         foreach (int op in order)
         {
             sim.Execute(op);
@@ -23,12 +24,13 @@ public static class MemoryModel
         return sim.PeakBytes;
     }
 
-    /// <summary>Memory at every step of a valid order (the curve whose maximum is the peak).</summary>
+    /// <summary>Memory at every step of a valid order (the curve whose maximum is the peak) under the model with
+    /// <paramref name="options"/> (null: the default model).</summary>
     /// <exception cref="InvalidScheduleException">The order is not a permutation or violates an edge.</exception>
-    public static long[] Profile(ComputationGraph graph, ReadOnlySpan<int> order)
+    public static long[] Profile(ComputationGraph graph, ReadOnlySpan<int> order, MemoryModelOptions? options = null)
     {
         Validate(graph, order);
-        var sim = new MemorySimulator(graph);
+        var sim = new MemorySimulator(graph, options ?? MemoryModelOptions.Default);
         var profile = new long[order.Length];
         for (int i = 0; i < order.Length; i++)
         {
@@ -56,7 +58,9 @@ public static class MemoryModel
         return message is null;
     }
 
-    /// <summary>Working-set bound: max over ops of its non-resident inputs plus its outputs. Every order pays it.</summary>
+    /// <summary>Working-set bound: max over ops of its non-resident inputs plus its outputs. Every order pays it under
+    /// the default model. Under in-place reuse it is not a lower bound (an element-wise op's output may share its
+    /// dying input's storage); it keeps this no-reuse meaning, and reports label it as such.</summary>
     public static long WorkingSetBound(ComputationGraph graph)
     {
         Guard.NotNull(graph, nameof(graph));
@@ -79,7 +83,8 @@ public static class MemoryModel
     /// <summary>
     /// Cut bound: for each op v, its outputs plus every tensor that is certainly live at v's step in any order — made
     /// by an ancestor of v (or a freeable input) and used by v or a descendant, or a graph output made by an ancestor.
-    /// Max over v. At least the working-set bound; O(T·N/64) with reachability bitsets.
+    /// Max over v. At least the working-set bound; O(T·N/64) with reachability bitsets. Like the working-set bound it
+    /// holds for the default model only, not under in-place reuse.
     /// </summary>
     public static long CutBound(ComputationGraph graph)
     {
@@ -128,7 +133,7 @@ public static class MemoryModel
         return atStep.Length == 0 ? 0 : atStep.Max();
     }
 
-    /// <summary>The larger of the working-set and cut bounds.</summary>
+    /// <summary>The larger of the working-set and cut bounds (default model; not a bound under in-place reuse).</summary>
     public static long LowerBound(ComputationGraph graph) => Math.Max(WorkingSetBound(graph), CutBound(graph));
 
     private static InvalidScheduleException? Check(ComputationGraph graph, ReadOnlySpan<int> order)

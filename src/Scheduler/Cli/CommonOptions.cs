@@ -34,6 +34,13 @@ public sealed class CommonOptions
     /// <summary>--freeable-inputs</summary>
     public Option<bool> FreeableInputs { get; } = new("--freeable-inputs") { Description = "ONNX graph inputs are freed after last use" };
 
+    /// <summary>--in-place (not added by <see cref="AddTo"/>: only commands that honour it add it).</summary>
+    public Option<bool> InPlace { get; } = new("--in-place") { Description = "Score with in-place reuse: element-wise ops overwrite a dying same-size input (DESIGN §2 option)" };
+
+    /// <summary>The memory model from --in-place, or <paramref name="fallback"/> when the flag is absent.</summary>
+    public Graphs.MemoryModelOptions MemoryModel(ParseResult parse, Graphs.MemoryModelOptions fallback)
+        => parse.GetValue(InPlace) ? Graphs.MemoryModelOptions.InPlaceReuse : fallback;
+
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {

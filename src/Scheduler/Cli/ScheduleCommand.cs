@@ -8,7 +8,11 @@ using Spectre.Console;
 
 namespace Scheduler.Cli;
 
-/// <summary><c>scheduler schedule FILE [--method ID] [--out FILE] [--json]</c>: orders one graph and reports its peak.</summary>
+/// <summary>
+/// <c>scheduler schedule FILE [--method ID] [--out FILE] [--json] [--in-place] [--arena]</c>: orders one graph and
+/// reports its peak. <c>--in-place</c> scores every candidate with in-place reuse; <c>--arena</c> also reports the arena
+/// size after offset assignment. With either flag the output names the memory model; without them it is unchanged.
+/// </summary>
 public static class ScheduleCommand
 {
     /// <summary>Builds the command.</summary>
@@ -18,41 +22,70 @@ public static class ScheduleCommand
         var method = new Option<string>("--method", "-m") { Description = "Method id (see `scheduler methods`)", DefaultValueFactory = _ => "best" };
         var output = new Option<string?>("--out", "-o") { Description = "Write the reordered graph (.json/.onnx) or the order (other extensions: one node id per line)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
+        var arena = new Option<bool>("--arena") { Description = "Also report the arena size after offset assignment (greedy by size)" };
         var common = new CommonOptions();
         var command = new Command("schedule", "Order one graph with a method (default: best, the portfolio) and report its peak memory");
         command.Arguments.Add(file);
         command.Options.Add(method);
         command.Options.Add(output);
         command.Options.Add(json);
+        command.Options.Add(common.InPlace);
+        command.Options.Add(arena);
         common.AddTo(command);
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(method)!, parse.GetValue(output), parse.GetValue(json), common.PassOptions(parse, null, 10), common.Import(parse)));
+        command.SetAction(parse =>
+        {
+            var options = common.PassOptions(parse, null, 10);
+            options = options with { Memory = common.MemoryModel(parse, options.Memory) };
+            var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || parse.GetValue(arena), parse.GetValue(arena));
+            return Run(parse.GetValue(file)!, parse.GetValue(method)!, parse.GetValue(output), parse.GetValue(json), options, common.Import(parse), model);
+        });
         return command;
     }
 
-    private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import)
+    private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import, ModelReport model)
     {
         var graph = GraphLoader.Load(path, import);
         var (chosen, candidates) = Schedule(graph, method, options);
+        var arena = model.Arena ? ArenaPlanner.Plan(graph, chosen.Order!, model.Memory) : null;
         if (output is not null)
         {
             OutputWriter.Write(output, path, graph, chosen.Order!, import);
         }
         if (json)
         {
-            Console.Out.Write(ToJson(graph, chosen, candidates));
+            Console.Out.Write(ToJson(graph, chosen, candidates, model, arena));
         }
         else
         {
             PrintSummary(graph, chosen, candidates, output);
+            PrintModel(chosen, model, arena);
         }
         return 0;
+    }
+
+    /// <summary>What to say about the memory model: nothing unless a model flag was given (keeps default output as it was).</summary>
+    private sealed record ModelReport(MemoryModelOptions Memory, bool Label, bool Arena);
+
+    private static void PrintModel(CandidateResult chosen, ModelReport model, ArenaPlan? arena)
+    {
+        if (!model.Label)
+        {
+            return;
+        }
+        Terminal.Out.WriteLine(model.Memory.InPlace
+            ? "memory model: in-place (peaks include in-place reuse; the lower bounds above are for the default model)"
+            : "memory model: default");
+        if (arena is not null)
+        {
+            Terminal.Out.WriteLine($"arena {Reports.Format.Bytes(arena.ArenaBytes)} ({arena.ArenaBytes} B) after offset assignment; fragmentation {arena.Fragmentation:P1} over peak {Reports.Format.Bytes(chosen.PeakBytes)}");
+        }
     }
 
     private static (CandidateResult Chosen, IReadOnlyList<CandidateResult> Candidates) Schedule(ComputationGraph graph, string method, PassOptions options)
     {
         if (method == "input")
         {
-            var input = MethodRunner.InputOrder(graph);
+            var input = MethodRunner.InputOrder(graph, options.Memory);
             return (input, [input]);
         }
         if (method == "best")
@@ -68,7 +101,7 @@ public static class ScheduleCommand
         {
             throw new UsageException($"unknown method '{method}'. Known methods: {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
         }
-        var run = MethodRunner.Run(descriptor, graph, options.ToSettings(options.TimeBudget));
+        var run = MethodRunner.Run(descriptor, graph, options.ToSettings(options.TimeBudget), memory: options.Memory);
         if (!run.Succeeded)
         {
             throw new InvalidOperationException($"method '{method}' failed: {run.Message}");
@@ -76,7 +109,7 @@ public static class ScheduleCommand
         return (run, [run]);
     }
 
-    private static string ToJson(ComputationGraph graph, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates)
+    private static string ToJson(ComputationGraph graph, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, ModelReport model, ArenaPlan? arena)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -89,6 +122,16 @@ public static class ScheduleCommand
             w.WriteNumber("total_bytes", checked(chosen.PeakBytes!.Value + graph.ResidentBytes));
             w.WriteNumber("lower_bound_bytes", MemoryModel.WorkingSetBound(graph));
             w.WriteNumber("cut_bound_bytes", MemoryModel.CutBound(graph));
+            if (model.Label)
+            {
+                w.WriteString("memory_model", model.Memory.Name);
+                // The bounds are the default model's; under in-place reuse they are not lower bounds, so say which model they describe.
+                w.WriteString("bounds_memory_model", MemoryModelOptions.Default.Name);
+            }
+            if (arena is not null)
+            {
+                w.WriteNumber("arena_bytes", arena.ArenaBytes);
+            }
             w.WriteNumber("elapsed_ms", Math.Round(chosen.ElapsedMs, 3));
             w.WriteString("status", chosen.Status);
             w.WriteStartArray("order");

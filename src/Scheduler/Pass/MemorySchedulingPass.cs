@@ -47,7 +47,7 @@ public sealed class MemorySchedulingPass
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var candidates = new List<CandidateResult> { MethodRunner.InputOrder(graph) };
+        var candidates = new List<CandidateResult> { MethodRunner.InputOrder(graph, options.Memory) };
         CandidateFinished?.Invoke(candidates[0]);
         foreach (var method in Resolve(options.Methods))
         {
@@ -65,7 +65,7 @@ public sealed class MemorySchedulingPass
                 best = c;
             }
         }
-        var schedule = Schedule.Create(graph, best.Order!, best.Method);
+        var schedule = Schedule.Create(graph, best.Order!, best.Method, options.Memory);
         return new PassResult(schedule, candidates, graph.ResidentBytes, MemoryModel.WorkingSetBound(graph), MemoryModel.CutBound(graph));
     }
 
@@ -105,14 +105,14 @@ public sealed class MemorySchedulingPass
     {
         if (method.Kind == "heuristic")
         {
-            return MethodRunner.Run(method, graph, options.ToSettings(TimeSpan.FromSeconds(1)), outer);
+            return MethodRunner.Run(method, graph, options.ToSettings(TimeSpan.FromSeconds(1)), outer, options.Memory);
         }
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(outer);
         // Methods stop themselves at TimeLimit; the token is a backstop for one that overruns.
         budget.CancelAfter(remaining + TimeSpan.FromSeconds(2));
         try
         {
-            return MethodRunner.Run(method, graph, options.ToSettings(remaining), budget.Token);
+            return MethodRunner.Run(method, graph, options.ToSettings(remaining), budget.Token, options.Memory);
         }
         catch (OperationCanceledException) when (!outer.IsCancellationRequested)
         {

@@ -11,8 +11,10 @@ namespace Scheduler.Pass;
 /// </summary>
 public static class MethodRunner
 {
-    /// <summary>Runs <paramref name="method"/>; never throws for a failing method (only for cancellation).</summary>
-    public static CandidateResult Run(SchedulerDescriptor method, ComputationGraph graph, SchedulerSettings settings, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="method"/> and scores its order under the model with <paramref name="memory"/>
+    /// (null: the default model; the method itself only returns an order); never throws for a failing method (only for
+    /// cancellation).</summary>
+    public static CandidateResult Run(SchedulerDescriptor method, ComputationGraph graph, SchedulerSettings settings, CancellationToken cancellationToken = default, MemoryModelOptions? memory = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(graph);
@@ -28,8 +30,16 @@ public static class MethodRunner
             {
                 return new CandidateResult(method.Name, null, null, elapsed, "failed", $"invalid order: {problem}");
             }
-            long peak = MemoryModel.Evaluate(graph, result.Order);
+            long peak = MemoryModel.Evaluate(graph, result.Order, memory);
             string status = scheduler is ISolvingScheduler ? StatusName(result.Status) : "ok";
+            if (memory is { InPlace: true } && scheduler is ISolvingScheduler)
+            {
+                // Solvers optimise and prove bounds under the default model; under in-place reuse their order is only
+                // a feasible one, and their bound is not a lower bound at all.
+                string claim = result.Status == SolveStatus.Optimal ? "optimal" : status;
+                return new CandidateResult(method.Name, result.Order, peak, elapsed, result.Status == SolveStatus.GaveUp ? status : "feasible",
+                    $"{claim} under the default model, re-scored in place{(result.Message is null ? "" : $": {result.Message}")}");
+            }
             return new CandidateResult(method.Name, result.Order, peak, elapsed, status, result.Message, result.ProvenLowerBound);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -42,12 +52,13 @@ public static class MethodRunner
         }
     }
 
-    /// <summary>The candidate for the graph's own order (repaired to the nearest topological order if the file's is not).</summary>
-    public static CandidateResult InputOrder(ComputationGraph graph)
+    /// <summary>The candidate for the graph's own order (repaired to the nearest topological order if the file's is not),
+    /// scored under the model with <paramref name="memory"/> (null: the default model).</summary>
+    public static CandidateResult InputOrder(ComputationGraph graph, MemoryModelOptions? memory = null)
     {
         var clock = Stopwatch.StartNew();
         var order = new InputOrderScheduler().Order(graph);
-        long peak = MemoryModel.Evaluate(graph, order);
+        long peak = MemoryModel.Evaluate(graph, order, memory);
         return new CandidateResult("input", order, peak, clock.Elapsed.TotalMilliseconds, "ok");
     }
 

@@ -29,6 +29,12 @@ public sealed record PassOptions(
         "topoformer", "beam", "local", "topoformer-sample", "exact", "cpsat",
     ];
 
+    /// <summary>
+    /// The memory model every candidate is scored with (default: <see cref="MemoryModelOptions.Default"/>). Methods still
+    /// order under the default model internally; the pass re-scores their orders under this one.
+    /// </summary>
+    public MemoryModelOptions Memory { get; init; } = MemoryModelOptions.Default;
+
     /// <summary>Default options: the default portfolio within 10 seconds.</summary>
     public static PassOptions Default { get; } = new(DefaultMethods, TimeSpan.FromSeconds(10));
 

@@ -6,7 +6,7 @@ using Scheduler.Testing;
 namespace Scheduler.Tests.Cli;
 
 [Collection("cli")]
-public class ScheduleCommandTests
+public partial class ScheduleCommandTests
 {
     [Theory]
     [MemberData(nameof(TestData.GoldenNames), MemberType = typeof(TestData))]

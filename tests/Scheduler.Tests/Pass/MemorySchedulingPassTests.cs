@@ -6,7 +6,7 @@ using Scheduler.Testing;
 
 namespace Scheduler.Tests.Pass;
 
-public class MemorySchedulingPassTests
+public partial class MemorySchedulingPassTests
 {
     private sealed class FixedScheduler(string name, Func<ComputationGraph, int[]> order) : IScheduler
     {

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Scheduler.Graphs;
+using Scheduler.Graphs.Formats;
+using Scheduler.Testing;
+
+namespace Scheduler.Tests.Cli;
+
+public partial class ScheduleCommandTests
+{
+    private static string ResNet => Path.Combine(TestData.RepoRoot, "datasets", "real", "resnet50.json");
+
+    private static int[] OrderOf(ComputationGraph g, JsonElement root)
+        => root.GetProperty("order").EnumerateArray().Select(e => g.TryGetOp(e.GetInt64(), out int op) ? op : -1).ToArray();
+
+    [Fact]
+    public void Schedule_InPlaceInput_PeakIsInPlaceModelAndLabelled()
+    {
+        var g = JsonGraphReader.ReadFile(ResNet);
+        var (code, stdout, stderr) = CliRunner.Run("schedule", ResNet, "--method", "input", "--json", "--in-place");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        var order = OrderOf(g, root);
+        long peak = root.GetProperty("peak_bytes").GetInt64();
+        Assert.Equal(MemoryModel.Evaluate(g, order, MemoryModelOptions.InPlaceReuse), peak);
+        Assert.True(peak < MemoryModel.Evaluate(g, order), "in-place reuse should lower ResNet-50's input-order peak");
+        Assert.Equal("in-place", root.GetProperty("memory_model").GetString());
+        Assert.Equal("default", root.GetProperty("bounds_memory_model").GetString());
+        Assert.False(root.TryGetProperty("arena_bytes", out _));
+    }
+
+    [Theory]
+    [InlineData("dfs", false)]
+    [InlineData("bfs", true)]
+    public void Schedule_Arena_ReportsPlannedArenaNotBelowPeak(string method, bool inPlace)
+    {
+        var g = JsonGraphReader.ReadFile(ResNet);
+        var options = inPlace ? MemoryModelOptions.InPlaceReuse : MemoryModelOptions.Default;
+        string[] args = ["schedule", ResNet, "--method", method, "--json", "--arena", .. inPlace ? new[] { "--in-place" } : []];
+        var (code, stdout, stderr) = CliRunner.Run(args);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        var order = OrderOf(g, root);
+        long arena = root.GetProperty("arena_bytes").GetInt64(), peak = root.GetProperty("peak_bytes").GetInt64();
+        Assert.Equal(MemoryModel.Evaluate(g, order, options), peak);
+        Assert.Equal(ArenaPlanner.Plan(g, order, options).ArenaBytes, arena);
+        Assert.True(arena >= peak, $"arena {arena} < peak {peak}");
+        Assert.Equal(options.Name, root.GetProperty("memory_model").GetString());
+    }
+
+    [Fact]
+    public void Schedule_NoModelFlags_OutputHasNoModelKeys()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("schedule", ResNet, "--method", "input", "--json");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.False(doc.RootElement.TryGetProperty("memory_model", out _));
+        Assert.False(doc.RootElement.TryGetProperty("arena_bytes", out _));
+        var (textCode, text, _) = CliRunner.Run("schedule", ResNet, "--method", "input");
+        Assert.Equal(0, textCode);
+        Assert.DoesNotContain("memory model", text);
+    }
+
+    [Fact]
+    public void Schedule_InPlaceArenaSummary_NamesModelAndArena()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("schedule", ResNet, "--method", "input", "--in-place", "--arena");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("memory model: in-place", stdout);
+        Assert.Contains("arena ", stdout);
+        Assert.Contains("fragmentation", stdout);
+    }
+}

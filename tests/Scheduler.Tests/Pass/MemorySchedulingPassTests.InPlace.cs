@@ -1,0 +1,73 @@
+using Scheduler.Graphs;
+using Scheduler.Pass;
+
+namespace Scheduler.Tests.Pass;
+
+public partial class MemorySchedulingPassTests
+{
+    /// <summary>a → x (100 B); Relu r and MatMul m both read x; r's and m's outputs are graph outputs.</summary>
+    private static ComputationGraph ReluWithSecondReader()
+    {
+        var b = new GraphBuilder("relu-reader");
+        int a = b.AddOp(0, "a", "Conv");
+        int x = b.AddOutput(a, 100, "x");
+        int r = b.AddOp(1, "r", "Relu");
+        b.AddUse(x, r);
+        b.AddOutput(r, 100, "y", graphOutput: true);
+        int m = b.AddOp(2, "m", "MatMul");
+        b.AddUse(x, m);
+        b.AddOutput(m, 10, "z", graphOutput: true);
+        return b.Build();
+    }
+
+    [Fact]
+    public void Run_InPlaceMemory_ScoresEveryCandidateInPlaceAndPicksTheInPlaceWinner()
+    {
+        var g = ReluWithSecondReader();
+        var pass = new MemorySchedulingPass([Fixed("reader-first", _ => [0, 2, 1])]);
+        // Default model: both orders peak at 210 B, so the input order keeps the tie.
+        var plain = pass.Run(g, Options("reader-first"));
+        Assert.Equal("input", plain.Best.Scheduler);
+        Assert.Equal(210, plain.Best.PeakBytes);
+        // In place: once m has read x, r may overwrite x, so running m first needs only 110 B.
+        var inPlace = pass.Run(g, Options("reader-first") with { Memory = MemoryModelOptions.InPlaceReuse });
+        Assert.Equal("reader-first", inPlace.Best.Scheduler);
+        Assert.Equal(110, inPlace.Best.PeakBytes);
+        foreach (var c in inPlace.Candidates)
+        {
+            Assert.Equal(MemoryModel.Evaluate(g, c.Order, MemoryModelOptions.InPlaceReuse), c.PeakBytes);
+        }
+        Assert.Equal(210, inPlace.InputPeakBytes);
+    }
+
+    private sealed class ProvingScheduler : ISolvingScheduler
+    {
+        public string Name => "proving";
+
+        public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default) => [0, 2, 1];
+
+        public SolveResult Solve(ComputationGraph graph, CancellationToken cancellationToken = default)
+            => new(Order(graph, cancellationToken), SolveStatus.Optimal, 210, "meets the bound");
+    }
+
+    [Fact]
+    public void Run_InPlaceMemory_SolverOptimalityAndBoundAreNotCarriedOver()
+    {
+        var g = ReluWithSecondReader();
+        var descriptor = new SchedulerDescriptor("proving", "proving", "exact", _ => new ProvingScheduler());
+        var plain = MethodRunner.Run(descriptor, g, Options().ToSettings(TimeSpan.FromSeconds(1)));
+        Assert.Equal(("optimal", 210L), (plain.Status, plain.ProvenLowerBound));
+        var inPlace = MethodRunner.Run(descriptor, g, Options().ToSettings(TimeSpan.FromSeconds(1)), memory: MemoryModelOptions.InPlaceReuse);
+        Assert.Equal("feasible", inPlace.Status);
+        Assert.Null(inPlace.ProvenLowerBound);
+        Assert.Equal(110, inPlace.PeakBytes);
+        Assert.Contains("optimal under the default model", inPlace.Message);
+    }
+
+    [Fact]
+    public void Options_Default_MemoryModelIsDefault()
+    {
+        Assert.Same(MemoryModelOptions.Default, PassOptions.Default.Memory);
+        Assert.False(Options("bfs").Memory.InPlace);
+    }
+}
