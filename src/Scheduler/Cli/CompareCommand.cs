@@ -36,11 +36,13 @@ public static class CompareCommand
         command.Options.Add(report);
         command.Options.Add(noModels);
         common.AddTo(command);
+        command.Options.Add(common.InPlace);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(inputs) ?? [];
             var ids = parse.GetValue(methods)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultMethods.ToArray();
             var options = common.PassOptions(parse, ids, 2);
+            options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             string? reportDir = parse.GetValue(report) ?? (paths.Length == 0 ? "reports" : null);
             var graphs = paths.Length == 0 ? BundledGraphs.Load(!parse.GetValue(noModels)) : GraphLoader.LoadAll(paths, common.Import(parse));
             return Run(graphs, ids, options, parse.GetValue(json), reportDir, string.Join(' ', ["scheduler", .. parse.Tokens.Select(t => t.Value)]));
@@ -74,7 +76,7 @@ public static class CompareCommand
         }
         if (reportDir is not null)
         {
-            var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Seed);
+            var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Seed, options.Memory.Name);
             string md = ReportWriter.Write(reportDir, rows, graphs, context);
             Terminal.Err.WriteLine($"report written: {md} (and report.html, results.csv, results.json, plots/)");
         }

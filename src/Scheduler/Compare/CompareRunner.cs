@@ -6,7 +6,8 @@ namespace Scheduler.Compare;
 /// <summary>
 /// Runs methods over graphs, one at a time (timings stay honest on a small machine), scoring every order with the
 /// memory model. The pseudo-method <c>best</c> is the portfolio of the other methods in the same run: the lowest peak
-/// among them with <c>input</c> winning ties, and the sum of their times.
+/// among them with <c>input</c> winning ties, and the sum of their times. Peaks use the memory model of
+/// <see cref="PassOptions.Memory"/> (in-place reuse when asked); the bounds are always the default model's.
 /// </summary>
 public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, PassOptions options)
 {
@@ -27,7 +28,7 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         foreach (var g in graphs)
         {
             long ws = MemoryModel.WorkingSetBound(g.Graph), cut = MemoryModel.CutBound(g.Graph);
-            var candidates = new List<CandidateResult> { MethodRunner.InputOrder(g.Graph) };
+            var candidates = new List<CandidateResult> { MethodRunner.InputOrder(g.Graph, options.Memory) };
             if (wantInput)
             {
                 Emit(rows, Row(g, candidates[0], ws, cut), ++done, total);
@@ -53,7 +54,7 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         {
             return new CandidateResult(method.Name, null, null, 0, "skipped", $"graph has {graph.OpCount} ops, exact methods run up to {options.ExactOpLimit}");
         }
-        return MethodRunner.Run(method, graph, options.ToSettings(options.TimeBudget), ct);
+        return MethodRunner.Run(method, graph, options.ToSettings(options.TimeBudget), ct, options.Memory);
     }
 
     private static CandidateResult Portfolio(List<CandidateResult> candidates)

@@ -58,6 +58,21 @@ public class GenerateAndCompareTests
     }
 
     [Fact]
+    public void Compare_InPlace_PeaksNeverAboveDefaultModel_AndLowerOnResNet()
+    {
+        string file = Path.Combine(TestData.RepoRoot, "datasets", "real", "resnet50.json");
+        long Peak(params string[] extra)
+        {
+            var (code, stdout, stderr) = CliRunner.Run(["compare", file, "--methods", "input", "--json", .. extra]);
+            Assert.True(code == 0, stderr);
+            using var doc = JsonDocument.Parse(stdout);
+            return doc.RootElement[0].GetProperty("peak_bytes").GetInt64();
+        }
+        long plain = Peak(), inPlace = Peak("--in-place");
+        Assert.True(inPlace < plain, $"in-place {inPlace} should be below {plain} on a ReLU/Add-heavy CNN");
+    }
+
+    [Fact]
     public void Compare_UnknownMethod_ExitTwo()
         => Assert.Equal(2, CliRunner.Run("compare", Path.Combine(TestData.RepoRoot, "datasets", "layered-100"), "--methods", "bfs,nope").Code);
 }
