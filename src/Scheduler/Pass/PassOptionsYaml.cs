@@ -8,7 +8,8 @@ namespace Scheduler.Pass;
 
 /// <summary>
 /// Loads <see cref="PassOptions"/> from YAML. Keys: <c>methods</c> (list), <c>time_budget_seconds</c>, <c>seed</c>,
-/// <c>samples</c>, <c>model</c>, <c>beam_width</c>, <c>exact_op_limit</c>. Missing keys keep their defaults; an unknown
+/// <c>samples</c>, <c>model</c>, <c>beam_width</c>, <c>exact_op_limit</c>, <c>memory_model</c> (<c>default</c> or
+/// <c>in-place</c>). Missing keys keep their defaults; an unknown
 /// key or a bad value is a <see cref="GraphFormatException"/> naming the file and line.
 /// </summary>
 public static class PassOptionsYaml
@@ -43,6 +44,12 @@ public static class PassOptionsYaml
         {
             throw new GraphFormatException($"{source}: time_budget_seconds must be positive, got {d.TimeBudgetSeconds}");
         }
+        var memory = d.MemoryModel switch
+        {
+            null or "default" => MemoryModelOptions.Default,
+            "in-place" => MemoryModelOptions.InPlaceReuse,
+            _ => throw new GraphFormatException($"{source}: memory_model must be 'default' or 'in-place', got '{d.MemoryModel}'"),
+        };
         return new PassOptions(
             d.Methods ?? defaults.Methods,
             d.TimeBudgetSeconds is double s ? TimeSpan.FromSeconds(s) : defaults.TimeBudget,
@@ -50,7 +57,7 @@ public static class PassOptionsYaml
             d.Samples ?? defaults.Samples,
             d.Model ?? defaults.ModelPath,
             d.BeamWidth ?? defaults.BeamWidth,
-            d.ExactOpLimit ?? defaults.ExactOpLimit);
+            d.ExactOpLimit ?? defaults.ExactOpLimit) { Memory = memory };
     }
 
     private sealed class Document
@@ -62,5 +69,7 @@ public static class PassOptionsYaml
         public string? Model { get; set; }
         public int? BeamWidth { get; set; }
         public int? ExactOpLimit { get; set; }
+
+        public string? MemoryModel { get; set; }
     }
 }

@@ -98,4 +98,12 @@ public partial class MemorySchedulingPassTests
         var ex = Assert.Throws<GraphFormatException>(() => PassOptionsYaml.Parse("methods: [bfs]\nbudget: 3\n", "p.yaml"));
         Assert.StartsWith("p.yaml:2:", ex.Message);
     }
+
+    [Fact]
+    public void LoadYaml_MemoryModel_InPlaceOrErrorNamingValue()
+    {
+        Assert.False(PassOptionsYaml.Parse("seed: 1\n").Memory.InPlace);
+        Assert.True(PassOptionsYaml.Parse("memory_model: in-place\n").Memory.InPlace);
+        Assert.Contains("'arena'", Assert.Throws<GraphFormatException>(() => PassOptionsYaml.Parse("memory_model: arena\n", "p.yaml")).Message);
+    }
 }
