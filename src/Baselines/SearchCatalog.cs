@@ -7,7 +7,7 @@ namespace Scheduler.Baselines;
 /// <summary>
 /// The search (<c>beam</c>, <c>local</c>) and exact (<c>exact</c>, <c>cpsat</c>) methods as descriptors for the CLI
 /// and the pass. Each takes its start orders from the given heuristics (the exact ones also from a beam search over
-/// them); with none, it falls back to a small memory-greedy order and Kahn's order.
+/// them); with none, it falls back to lpmf and Kahn's order.
 /// </summary>
 public static class SearchCatalog
 {

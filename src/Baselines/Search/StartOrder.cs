@@ -1,3 +1,4 @@
+using Scheduler.Baselines.Heuristics;
 using Scheduler.Graphs;
 using Scheduler.Graphs.Topology;
 
@@ -11,7 +12,7 @@ internal sealed record StartOrder(int[] Order, long Peak, string Source)
 {
     /// <summary>
     /// Runs every start heuristic and keeps the lowest peak (ties go to list order, so the choice is deterministic).
-    /// With no heuristics it falls back to <see cref="GreedyMemoryOrder"/> and Kahn's order. An order that fails
+    /// With no heuristics it falls back to <c>lpmf</c> (<see cref="LpmfScheduler"/>) and Kahn's order. An order that fails
     /// validation is skipped (it cannot seed a search); exceptions propagate to the caller (the portfolio decides).
     /// </summary>
     public static StartOrder Best(ComputationGraph graph, IReadOnlyList<IScheduler> heuristics, CancellationToken ct)
@@ -19,7 +20,7 @@ internal sealed record StartOrder(int[] Order, long Peak, string Source)
         StartOrder? best = null;
         if (heuristics.Count == 0)
         {
-            best = Better(best, graph, GreedyMemoryOrder.Order(graph, ct), "memory-greedy");
+            best = Better(best, graph, new LpmfScheduler().Order(graph, ct), "lpmf");
             best = Better(best, graph, TopologicalSort.KahnOrder(graph), "kahn");
         }
         foreach (var heuristic in heuristics)
