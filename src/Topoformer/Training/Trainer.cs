@@ -143,11 +143,27 @@ internal sealed class Trainer : IDisposable
     private static int[] GreedyOrder(TopoformerNetwork network, TrainingGraph item)
         => PriorityDecoder.Decode(item.Graph, network.Priorities(item.Encoding), DecodeMode.Greedy, new Random(0));
 
+    /// <summary>
+    /// Clips and applies the gradients with the GC held off: a run once died inside Adam.step with a native
+    /// "toFloat" check on a garbage scalar (step 540, not reproducible on resume), which fits a finalizer freeing a
+    /// temporary Scalar that native code still reads. No GC during the step means no such finalizer can run.
+    /// </summary>
     private double ClipAndStep()
     {
         double max = _config.GradClip > 0 ? _config.GradClip : double.MaxValue;
-        double norm = nn.utils.clip_grad_norm_(Network.parameters(), max);
-        Optimizer.step();
-        return norm;
+        bool noGc = GC.TryStartNoGCRegion(16L << 20);
+        try
+        {
+            double norm = nn.utils.clip_grad_norm_(Network.parameters(), max);
+            Optimizer.step();
+            return norm;
+        }
+        finally
+        {
+            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
     }
 }
