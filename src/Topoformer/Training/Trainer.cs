@@ -15,6 +15,7 @@ internal sealed class Trainer : IDisposable
 {
     private readonly TrainingConfig _config;
     private readonly Device _device;
+    private static readonly object GcGate = new();
     private readonly TopoformerNetwork? _frozen;
 
     public Trainer(TrainingConfig config, TopoformerNetwork network, Device device)
@@ -151,18 +152,21 @@ internal sealed class Trainer : IDisposable
     private double ClipAndStep()
     {
         double max = _config.GradClip > 0 ? _config.GradClip : double.MaxValue;
-        bool noGc = GC.TryStartNoGCRegion(16L << 20);
-        try
+        lock (GcGate) // the no-GC region is process-wide: one trainer at a time may hold it
         {
-            double norm = nn.utils.clip_grad_norm_(Network.parameters(), max);
-            Optimizer.step();
-            return norm;
-        }
-        finally
-        {
-            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            bool noGc = GC.TryStartNoGCRegion(16L << 20);
+            try
             {
-                GC.EndNoGCRegion();
+                double norm = nn.utils.clip_grad_norm_(Network.parameters(), max);
+                Optimizer.step();
+                return norm;
+            }
+            finally
+            {
+                if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+                {
+                    GC.EndNoGCRegion();
+                }
             }
         }
     }
