@@ -62,7 +62,8 @@ internal sealed class Trainer : IDisposable
             double baseline = _frozen is null ? costs.Average() : item.Cost(GreedyOrder(_frozen, item));
             var advantage = torch.tensor(Array.ConvertAll(costs, c => (float)(c - baseline)), device: _device); // [K]
             var logp = OrderLogProbability.Compute(logits, item.Graph, orders); // [K]
-            var graphLoss = (advantage * logp).mean() / (item.Graph.OpCount * (double)batch.Count); // []
+            using var weight = TorchScalars.Of(1.0 / (item.Graph.OpCount * (double)batch.Count));
+            var graphLoss = (advantage * logp).mean().mul(weight); // []
             graphLoss.backward();
             loss += graphLoss.item<float>();
             sampleCost += costs.Average() / batch.Count;
@@ -84,7 +85,8 @@ internal sealed class Trainer : IDisposable
             using var scope = NewDisposeScope();
             var logits = Forward(item); // [N]
             var logp = OrderLogProbability.Compute(logits, item.Graph, [item.Teacher]); // [1]
-            var graphLoss = -logp.sum() / (item.Graph.OpCount * (double)batch.Count); // []
+            using var weight = TorchScalars.Of(-1.0 / (item.Graph.OpCount * (double)batch.Count));
+            var graphLoss = logp.sum().mul(weight); // []
             graphLoss.backward();
             loss += graphLoss.item<float>();
             teacherCost += item.Cost(item.Teacher) / batch.Count;
