@@ -52,7 +52,9 @@ public sealed class GraphEncoding
     {
         using var scope = torch.NewDisposeScope();
         var allowed = torch.tensor(Masks, [1, AttentionMasks.Count, Nodes, Nodes], device: device); // [1, M, N, N] bool
-        var additive = torch.where(allowed, 0f, float.NegativeInfinity); // [1, M, N, N] float
+        var zero = torch.tensor(0f, device: device); // [] (0-dim tensors: no temporary Scalar, see TorchScalars)
+        var blocked = torch.tensor(float.NegativeInfinity, device: device); // []
+        var additive = torch.where(allowed, zero, blocked); // [1, M, N, N] float
         var result = headsPerMask == 1 ? additive : additive.repeat_interleave(headsPerMask, dim: 1); // [1, M·h, N, N]
         return result.MoveToOuterDisposeScope();
     }

@@ -75,6 +75,27 @@ public sealed class TopoformerTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Run_TeacherScheduler_IsUsedForImitation()
+    {
+        var teacher = new CountingScheduler();
+        TopoformerTraining.Run(Tiny(2), _dir, resume: false, teacher: teacher);
+        Assert.True(teacher.Calls >= 4, $"teacher called {teacher.Calls} times"); // 2 imitation steps x 2 graphs
+    }
+
+    private sealed class CountingScheduler : Scheduler.Graphs.IScheduler
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "counting-kahn";
+
+        public int[] Order(Scheduler.Graphs.ComputationGraph graph, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return Scheduler.Graphs.Topology.TopologicalSort.KahnOrder(graph);
+        }
+    }
+
+    [Fact]
     public void Run_Cancelled_StopsAndReturnsNull()
     {
         using var cts = new CancellationTokenSource();

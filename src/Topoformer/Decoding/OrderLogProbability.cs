@@ -34,7 +34,8 @@ public static class OrderLogProbability
         var readyMask = torch.tensor(ready, [k, n, n], device: device); // [K, N(step), N(op)]
         var index = torch.tensor(chosen, [k, n], device: device); // [K, N(step)]
         var expanded = logits.view(1, 1, n).expand(k, n, n); // [K, N, N]
-        var normaliser = expanded.masked_fill(readyMask.logical_not(), double.NegativeInfinity).logsumexp(2); // [K, N]
+        using var minusInfinity = TorchScalars.Of(double.NegativeInfinity);
+        var normaliser = expanded.masked_fill(readyMask.logical_not(), minusInfinity).logsumexp(2); // [K, N]
         var picked = logits.index_select(0, index.view(-1)).view(k, n); // [K, N]
         return (picked - normaliser).sum(1).MoveToOuterDisposeScope(); // [K]
     }

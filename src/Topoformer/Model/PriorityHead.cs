@@ -32,7 +32,10 @@ internal sealed class PriorityHead : nn.Module<Tensor, Tensor>
             return torch.zeros_like(raw).MoveToOuterDisposeScope(); // [N]; std of one value is undefined
         }
         var centered = raw - raw.mean(); // [N]
-        var std = centered.square().mean().sqrt() + 1e-6; // [] population std, never 0
-        return (centered / std * _scale).MoveToOuterDisposeScope(); // [N]
+        // Explicit, disposed-after-use scalars: see TorchScalars for why no implicit double → Scalar conversions.
+        using var epsilon = TorchScalars.Of(1e-6);
+        using var scale = TorchScalars.Of(_scale);
+        var std = centered.square().mean().sqrt().add(epsilon); // [] population std, never 0
+        return centered.div(std).mul(scale).MoveToOuterDisposeScope(); // [N]
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Scheduler.Graphs;
 using Scheduler.Graphs.Formats;
 using Scheduler.Topoformer.Model;
 using TorchSharp;
@@ -22,10 +23,12 @@ public static class TopoformerTraining
     /// <param name="resume">Continue from <c>outDir/state</c> instead of starting afresh.</param>
     /// <param name="progress">Receives a report after every step.</param>
     /// <param name="cancellationToken">Stops the run cleanly after the current step.</param>
-    /// <returns>The last step's report.</returns>
+    /// <param name="teacher">Imitation teacher overriding the config's <c>imitation_teacher</c> (any scheduler, e.g. a
+    /// baseline from Scheduler.Baselines); null = the named one.</param>
+    /// <returns>The last step's report, or null when no step ran.</returns>
     /// <exception cref="TopoformerConfigException">Resuming from a checkpoint that does not match the config, or nothing to resume.</exception>
     public static TrainingProgress? Run(TrainingConfig config, string outDir, bool resume,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, IScheduler? teacher = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(outDir);
@@ -47,8 +50,10 @@ public static class TopoformerTraining
             LoadOptionalState(trainer, stateDir);
         }
         WriteConfigCopy(config, outDir);
-        var teacher = TrainingGraph.TeacherFunction(config.ImitationTeacher);
-        var validation = ValidationSet(config, teacher);
+        Func<ComputationGraph, int[]> teacherOf = teacher is null
+            ? TrainingGraph.TeacherFunction(config.ImitationTeacher)
+            : g => teacher.Order(g, cancellationToken);
+        var validation = ValidationSet(config, teacherOf);
         var log = new MetricsLog(Path.Combine(outDir, "metrics.csv"), state.Step);
         var clock = Stopwatch.StartNew();
         double startSeconds = state.ElapsedSeconds;
@@ -65,7 +70,7 @@ public static class TopoformerTraining
             for (int i = 0; i < config.GraphsPerStep; i++)
             {
                 var graph = config.TrainGraphs.Generate(random, random.Next());
-                batch.Add(new TrainingGraph(graph, config.Model, teacher));
+                batch.Add(new TrainingGraph(graph, config.Model, teacherOf));
             }
             bool imitation = step <= config.ImitationSteps;
             var metrics = imitation ? trainer.ImitationStep(batch) : trainer.ReinforceStep(batch, random);
@@ -126,7 +131,7 @@ public static class TopoformerTraining
         };
     }
 
-    private static List<TrainingGraph> ValidationSet(TrainingConfig config, Func<Scheduler.Graphs.ComputationGraph, int[]> teacher)
+    private static List<TrainingGraph> ValidationSet(TrainingConfig config, Func<ComputationGraph, int[]> teacher)
     {
         var random = new Random(config.Validation.Seed);
         var set = new List<TrainingGraph>(config.Validation.Count);

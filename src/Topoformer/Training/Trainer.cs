@@ -15,6 +15,7 @@ internal sealed class Trainer : IDisposable
 {
     private readonly TrainingConfig _config;
     private readonly Device _device;
+    private static readonly object GcGate = new();
     private readonly TopoformerNetwork? _frozen;
 
     public Trainer(TrainingConfig config, TopoformerNetwork network, Device device)
@@ -61,7 +62,8 @@ internal sealed class Trainer : IDisposable
             double baseline = _frozen is null ? costs.Average() : item.Cost(GreedyOrder(_frozen, item));
             var advantage = torch.tensor(Array.ConvertAll(costs, c => (float)(c - baseline)), device: _device); // [K]
             var logp = OrderLogProbability.Compute(logits, item.Graph, orders); // [K]
-            var graphLoss = (advantage * logp).mean() / (item.Graph.OpCount * (double)batch.Count); // []
+            using var weight = TorchScalars.Of(1.0 / (item.Graph.OpCount * (double)batch.Count));
+            var graphLoss = (advantage * logp).mean().mul(weight); // []
             graphLoss.backward();
             loss += graphLoss.item<float>();
             sampleCost += costs.Average() / batch.Count;
@@ -83,7 +85,8 @@ internal sealed class Trainer : IDisposable
             using var scope = NewDisposeScope();
             var logits = Forward(item); // [N]
             var logp = OrderLogProbability.Compute(logits, item.Graph, [item.Teacher]); // [1]
-            var graphLoss = -logp.sum() / (item.Graph.OpCount * (double)batch.Count); // []
+            using var weight = TorchScalars.Of(-1.0 / (item.Graph.OpCount * (double)batch.Count));
+            var graphLoss = logp.sum().mul(weight); // []
             graphLoss.backward();
             loss += graphLoss.item<float>();
             teacherCost += item.Cost(item.Teacher) / batch.Count;
@@ -143,11 +146,30 @@ internal sealed class Trainer : IDisposable
     private static int[] GreedyOrder(TopoformerNetwork network, TrainingGraph item)
         => PriorityDecoder.Decode(item.Graph, network.Priorities(item.Encoding), DecodeMode.Greedy, new Random(0));
 
+    /// <summary>
+    /// Clips and applies the gradients with the GC held off: a run once died inside Adam.step with a native
+    /// "toFloat" check on a garbage scalar (step 540, not reproducible on resume), which fits a finalizer freeing a
+    /// temporary Scalar that native code still reads. No GC during the step means no such finalizer can run.
+    /// </summary>
     private double ClipAndStep()
     {
         double max = _config.GradClip > 0 ? _config.GradClip : double.MaxValue;
-        double norm = nn.utils.clip_grad_norm_(Network.parameters(), max);
-        Optimizer.step();
-        return norm;
+        lock (GcGate) // the no-GC region is process-wide: one trainer at a time may hold it
+        {
+            bool noGc = GC.TryStartNoGCRegion(16L << 20);
+            try
+            {
+                double norm = nn.utils.clip_grad_norm_(Network.parameters(), max);
+                Optimizer.step();
+                return norm;
+            }
+            finally
+            {
+                if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+                {
+                    GC.EndNoGCRegion();
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,19 @@
+using TorchSharp;
+
+namespace Scheduler.Topoformer;
+
+/// <summary>
+/// Explicit torch scalars. TorchSharp 0.107 turns a C# number in tensor arithmetic (<c>x * 3.0</c>) into a temporary
+/// Scalar whose native handle is passed on without keeping the object alive, so a GC in the middle of the native call
+/// can finalize it: two training runs here died on a garbage scalar ("toFloat" overflow check in Adam.step, "Unknown
+/// scalar type" in <c>Tensor * double</c>). Callers create scalars with <see cref="Of(double)"/> in a <c>using</c>,
+/// which keeps them reachable until the call has returned.
+/// </summary>
+internal static class TorchScalars
+{
+    /// <summary>A scalar the caller disposes after the torch call that uses it.</summary>
+    public static Scalar Of(double value) => value.ToScalar();
+
+    /// <summary>A single-precision scalar the caller disposes after use.</summary>
+    public static Scalar Of(float value) => value.ToScalar();
+}
