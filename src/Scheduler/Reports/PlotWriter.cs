@@ -22,7 +22,7 @@ public static class PlotWriter
     {
         ArgumentNullException.ThrowIfNull(graph);
         var plt = new Plot();
-        var palette = new ScottPlot.Palettes.Category10();
+        var palette = new ScottPlot.Palettes.Category20();
         var profiles = rows.Where(r => r.OrderIds is not null && r.Method != "best")
             .Select(r => (r.Method, Profile: MemoryModel.Profile(graph.Graph, r.OrderIds!.Select(id => graph.Graph.TryGetOp(id, out int op) ? op : -1).ToArray())))
             .ToList();
@@ -47,7 +47,7 @@ public static class PlotWriter
     private static byte[] GroupedBars(IReadOnlyList<MethodSummary> summaries, Func<MethodSummary, double> value, string title, string yLabel)
     {
         var plt = new Plot();
-        var palette = new ScottPlot.Palettes.Category10();
+        var palette = new ScottPlot.Palettes.Category20();
         var datasets = summaries.Select(s => s.Dataset).Distinct().ToList();
         var methods = summaries.Select(s => s.Method).Distinct().ToList();
         var bars = new List<Bar>();
@@ -71,7 +71,7 @@ public static class PlotWriter
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         plt.Title(title);
         plt.YLabel(yLabel);
-        plt.ShowLegend(Alignment.UpperRight);
+        plt.ShowLegend(Edge.Right);
         return plt.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }
