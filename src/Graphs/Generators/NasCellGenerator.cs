@@ -22,21 +22,12 @@ public static class NasCellGenerator
     {
         Validate(options);
         var random = new Random(seed);
-        var b = new GraphBuilder(name ?? $"nas-cell-{options.Cells}-seed{seed}");
-        long batch = options.Batch, dtype = options.DtypeBytes;
-        long Bytes(long channels, long side) => checked(batch * channels * side * side * dtype);
-        int Op(string opName, string type, long bytes, params int[] inputs)
-        {
-            int op = b.AddOp(b.OpCount, opName, type);
-            foreach (int t in inputs)
-            {
-                b.AddUse(t, op);
-            }
-            return b.AddOutput(op, bytes);
-        }
+        var net = new NetworkEmitter(name ?? $"nas-cell-{options.Cells}-seed{seed}", options.Batch, options.DtypeBytes);
+        long Bytes(long channels, long side) => net.Bytes(channels, side);
+        int Op(string opName, string type, long bytes, params int[] inputs) => net.Op(opName, type, bytes, inputs);
 
         long c = options.Channels, side = options.ImageSize;
-        int images = b.AddGraphInput(Bytes(3, side), "images", freeable: true);
+        int images = net.Images(side);
         int stem = Op("stem", "ConvBn", Bytes(options.StemMultiplier * c, side), images);
         var (normal, reduce) = (Genotype(options.Steps, random), Genotype(options.Steps, random));
         int s0 = stem, s1 = stem;
@@ -78,9 +69,8 @@ public static class NasCellGenerator
             (s0, s1, side, previousReduction) = (s1, output, outSide, reduction);
         }
         int pooled = Op("global_pooling", "GlobalAveragePool", Bytes(options.Steps * c, 1), s1);
-        int logits = Op("classifier", "MatMul", checked(batch * options.Classes * dtype), pooled);
-        b.MarkGraphOutput(logits);
-        return b.Build();
+        int logits = Op("classifier", "MatMul", net.VectorBytes(options.Classes), pooled);
+        return net.Finish(logits);
     }
 
     /// <summary>Per node two (input state, primitive) pairs with distinct inputs among the 2 + i earlier states.</summary>

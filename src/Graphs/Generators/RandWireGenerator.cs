@@ -19,21 +19,12 @@ public static class RandWireGenerator
     {
         Validate(options);
         var random = new Random(seed);
-        var b = new GraphBuilder(name ?? $"randwire-{options.NodesPerStage}x{options.Stages}-seed{seed}");
-        long batch = options.Batch, dtype = options.DtypeBytes;
-        long Bytes(long channels, long side) => checked(batch * channels * side * side * dtype);
-        int Op(string opName, string type, long bytes, params int[] inputs)
-        {
-            int op = b.AddOp(b.OpCount, opName, type);
-            foreach (int t in inputs)
-            {
-                b.AddUse(t, op);
-            }
-            return b.AddOutput(op, bytes);
-        }
+        var net = new NetworkEmitter(name ?? $"randwire-{options.NodesPerStage}x{options.Stages}-seed{seed}", options.Batch, options.DtypeBytes);
+        long Bytes(long channels, long side) => net.Bytes(channels, side);
+        int Op(string opName, string type, long bytes, params int[] inputs) => net.Op(opName, type, bytes, inputs);
 
         long c = options.Channels, side = options.ImageSize;
-        int x = b.AddGraphInput(Bytes(3, side), "images", freeable: true);
+        int x = net.Images(side);
         // Stem (paper Table 1, small regime): conv1 3×3/2 to C/2, BN, ReLU; conv2 3×3/2 to C, BN.
         x = Op("stem.conv1", "Conv", Bytes(c / 2, side / 2), x);
         x = Op("stem.bn1", "BatchNorm", Bytes(c / 2, side / 2), x);
@@ -55,9 +46,8 @@ public static class RandWireGenerator
         x = Op("head.bn", "BatchNorm", Bytes(1280, inputSide), x);
         x = Op("head.relu2", "Relu", Bytes(1280, inputSide), x);
         x = Op("head.pool", "GlobalAveragePool", Bytes(1280, 1), x);
-        x = Op("head.fc", "MatMul", checked(batch * 1000 * dtype), x);
-        b.MarkGraphOutput(x);
-        return b.Build();
+        x = Op("head.fc", "MatMul", net.VectorBytes(1000), x);
+        return net.Finish(x);
     }
 
     /// <summary>Emits one random stage; returns the stage output (the average of the nodes without successors).</summary>
