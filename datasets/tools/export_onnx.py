@@ -22,15 +22,17 @@ from torch import nn
 OPSET = 13
 
 
-def save(model: onnx.ModelProto, path: str) -> None:
-    inferred = shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
+def save(model: onnx.ModelProto, path: str, data_prop: bool = False) -> None:
+    # data_prop evaluates small shape computations (Shape/Gather/Concat...) so that e.g. the Slice of a traced
+    # nn.MultiheadAttention gets a rank; the committed tiny models do not need it.
+    inferred = shape_inference.infer_shapes(model, check_type=True, strict_mode=True, data_prop=data_prop)
     onnx.checker.check_model(inferred)
     onnx.save(inferred, path)
     print(f"{path}: {len(inferred.graph.node)} nodes, {os.path.getsize(path)} bytes")
 
 
 def export(module: nn.Module, args, path: str, dynamic_axes=None, input_names=None, output_names=None,
-           grad: bool = False) -> None:
+           grad: bool = False, data_prop: bool = False) -> None:
     # grad=True keeps autograd on while tracing: torch 1.13's nn.MultiheadAttention then skips its fused fast path
     # (aten::_native_multi_head_attention), which has no ONNX export. The exported graph is the same inference graph.
     module.eval()
@@ -38,7 +40,7 @@ def export(module: nn.Module, args, path: str, dynamic_axes=None, input_names=No
     with torch.set_grad_enabled(grad):
         torch.onnx.export(module, args, buffer, opset_version=OPSET, do_constant_folding=True,
                           input_names=input_names, output_names=output_names, dynamic_axes=dynamic_axes)
-    save(onnx.load_from_string(buffer.getvalue()), path)
+    save(onnx.load_from_string(buffer.getvalue()), path, data_prop)
 
 
 class Inception(nn.Module):
@@ -172,6 +174,31 @@ def committed(out: str) -> None:
     save(if_model(), f"{out}/if_capture.onnx")
 
 
+def _vit_forward(self, x):
+    """torchvision 0.14's VisionTransformer.forward without the class-token expand at batch 1. The original
+    class_token.expand(n, -1, -1) exports as a Shape/Where (or ConstantOfShape) chain feeding Expand that ONNX 1.12
+    shape inference cannot evaluate, leaving the Expand and the following Concat without a shape. At batch 1 the
+    expand is the identity, so both forwards compute the same thing."""
+    x = self._process_input(x)
+    n = int(x.shape[0])
+    token = self.class_token if n == 1 else self.class_token.expand(n, -1, -1)
+    x = torch.cat([token, x], dim=1)
+    x = self.encoder(x)
+    return self.heads(x[:, 0])
+
+
+def _static_in_projection_packed(original):
+    """torch 1.13's F._in_projection_packed with the self-attention chunk(3) done as split([E, E, E]) with a constant
+    E. chunk exports as Slices whose ends come from a Shape/Gather/Div chain that ONNX 1.12 shape inference cannot
+    evaluate (36 rankless values in vit_b_16); a constant split gives a Split with known output shapes. Same values."""
+    def packed(q, k, v, w, b=None):
+        if q is k and k is v:
+            e = int(q.shape[-1])
+            return list(torch.nn.functional.linear(q, w, b).split([e, e, e], dim=-1))
+        return original(q, k, v, w, b)
+    return packed
+
+
 def torchvision_models(out: str) -> None:
     import torchvision
     os.makedirs(out, exist_ok=True)
@@ -179,8 +206,12 @@ def torchvision_models(out: str) -> None:
         torch.manual_seed(0)
         kwargs = {"init_weights": True, "aux_logits": False} if name == "inception_v3" else {}
         model = getattr(torchvision.models, name)(weights=None, **kwargs)
+        if name.startswith("vit"):
+            model.forward = _vit_forward.__get__(model)
+            torch.nn.functional._in_projection_packed = _static_in_projection_packed(
+                torch.nn.functional._in_projection_packed)
         export(model, torch.randn(1, 3, size, size), f"{out}/{name}.onnx", input_names=["image"],
-               output_names=["logits"], grad=name.startswith("vit"))
+               output_names=["logits"], grad=name.startswith("vit"), data_prop=True)
 
 
 def main() -> None:
