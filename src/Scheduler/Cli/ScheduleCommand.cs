@@ -20,7 +20,7 @@ public static class ScheduleCommand
     {
         var file = new Argument<string>("file") { Description = "Graph file (.json or .onnx)" };
         var method = new Option<string>("--method", "-m") { Description = "Method id (see `scheduler methods`)", DefaultValueFactory = _ => "best" };
-        var output = new Option<string?>("--out", "-o") { Description = "Write the reordered graph (.json/.onnx) or the order (other extensions: one node id per line)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the reordered graph (.json/.onnx), a Graphviz picture (.dot), or the order (other extensions: one node id per line)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
         var arena = new Option<bool>("--arena") { Description = "Also report the arena size after offset assignment (greedy by size)" };
         var common = new CommonOptions();
