@@ -46,10 +46,9 @@ public sealed class CpSatScheduler : ISolvingScheduler
         ArgumentNullException.ThrowIfNull(graph);
         var start = StartOrder.Best(graph, _startHeuristics, cancellationToken);
         long lowerBound = MemoryModel.LowerBound(graph);
-        if (start.Peak <= lowerBound)
+        if (start.OptimalIfAtBound(lowerBound, "cpsat") is { } atBound)
         {
-            return new SolveResult(start.Order, SolveStatus.Optimal, start.Peak,
-                $"cpsat: the start order ({start.Source}) meets the lower bound {lowerBound}.");
+            return atBound;
         }
         var model = new CpSatModel(graph, lowerBound, start.Peak);
         model.Hint(start.Order, start.Peak);

@@ -51,10 +51,9 @@ public sealed class ExactScheduler : ISolvingScheduler
         ArgumentNullException.ThrowIfNull(graph);
         var start = StartOrder.Best(graph, _startHeuristics, cancellationToken);
         long lowerBound = MemoryModel.LowerBound(graph);
-        if (start.Peak <= lowerBound)
+        if (start.OptimalIfAtBound(lowerBound, "exact") is { } atBound)
         {
-            return new SolveResult(start.Order, SolveStatus.Optimal, start.Peak,
-                $"exact: the start order ({start.Source}) meets the lower bound {lowerBound}.");
+            return atBound;
         }
         int words = (graph.OpCount + 63) >> 6;
         int limit = (int)Math.Min(_stateLimit, MemoryCapBytes / DownSetStore.BytesPerState(words));

@@ -31,6 +31,15 @@ internal sealed record StartOrder(int[] Order, long Peak, string Source)
         return best ?? Better(null, graph, TopologicalSort.KahnOrder(graph), "kahn")!;
     }
 
+    /// <summary>
+    /// When the start order already meets the graph's lower bound it is optimal and a solver has nothing to do: the
+    /// result to return, else null. <paramref name="solver"/> names the method in the message.
+    /// </summary>
+    public SolveResult? OptimalIfAtBound(long lowerBound, string solver)
+        => Peak <= lowerBound
+            ? new SolveResult(Order, SolveStatus.Optimal, Peak, $"{solver}: the start order ({Source}) meets the lower bound {lowerBound}.")
+            : null;
+
     private static StartOrder? Better(StartOrder? best, ComputationGraph graph, int[] order, string source)
     {
         if (!MemoryModel.IsValid(graph, order, out _))
