@@ -1,24 +1,12 @@
 using Scheduler.Graphs;
 using Scheduler.Pass;
+using Scheduler.Testing;
 
 namespace Scheduler.Tests.Pass;
 
 public partial class MemorySchedulingPassTests
 {
-    /// <summary>a → x (100 B); Relu r and MatMul m both read x; r's and m's outputs are graph outputs.</summary>
-    private static ComputationGraph ReluWithSecondReader()
-    {
-        var b = new GraphBuilder("relu-reader");
-        int a = b.AddOp(0, "a", "Conv");
-        int x = b.AddOutput(a, 100, "x");
-        int r = b.AddOp(1, "r", "Relu");
-        b.AddUse(x, r);
-        b.AddOutput(r, 100, "y", graphOutput: true);
-        int m = b.AddOp(2, "m", "MatMul");
-        b.AddUse(x, m);
-        b.AddOutput(m, 10, "z", graphOutput: true);
-        return b.Build();
-    }
+    private static ComputationGraph ReluWithSecondReader() => InPlaceGraphs.ReaderAfterRelu();
 
     [Fact]
     public void Run_InPlaceMemory_ScoresEveryCandidateInPlaceAndPicksTheInPlaceWinner()

@@ -1,9 +1,9 @@
 using Scheduler.Graphs;
 
-namespace Scheduler.Graphs.Tests;
+namespace Scheduler.Testing;
 
 /// <summary>Small graphs for the in-place option: typed ops and few distinct sizes, so same-size reuse is common.</summary>
-internal static class InPlaceGraphs
+public static class InPlaceGraphs
 {
     private static readonly string[] Types = ["Relu", "Add", "Mul", "Conv", "MatMul", "Softmax"];
 
