@@ -10,7 +10,7 @@ namespace Scheduler.Baselines;
 public static class HeuristicCatalog
 {
     /// <summary>The kind every entry carries.</summary>
-    public const string Kind = "heuristic";
+    private const MethodKind Kind = MethodKind.Heuristic;
 
     /// <summary>The heuristics in the order the pass should try them (input first: it wins ties).</summary>
     public static IReadOnlyList<SchedulerDescriptor> All { get; } =

@@ -6,8 +6,8 @@ namespace Scheduler.Baselines;
 
 /// <summary>
 /// The search (<c>beam</c>, <c>local</c>) and exact (<c>exact</c>, <c>cpsat</c>) methods as descriptors for the CLI
-/// and the pass. Each takes its start orders from the given heuristics (the exact ones also from a beam search over
-/// them); with none, it falls back to lpmf and Kahn's order.
+/// and the pass. Inside the pass each starts from the best order the pass holds; run alone, each takes its start from
+/// the given heuristics (the exact ones also from a beam search over them) or, with none, lpmf and Kahn's order.
 /// </summary>
 public static class SearchCatalog
 {
@@ -17,19 +17,19 @@ public static class SearchCatalog
     public static IReadOnlyList<SchedulerDescriptor> Create(IReadOnlyList<IScheduler> startHeuristics)
     {
         ArgumentNullException.ThrowIfNull(startHeuristics);
-        // The exact methods also start from a default-width beam search over the heuristics: a tighter initial budget
-        // prunes the DP harder, and a better hint helps CP-SAT (and is what they fall back to when they give up).
+        // Run alone, the exact methods also start from a default-width beam search over the heuristics: a tighter initial
+        // budget prunes the DP harder, and a better hint helps CP-SAT. The pass hands them its best order instead.
         IReadOnlyList<IScheduler> exactStarts = [.. startHeuristics, new BeamScheduler(startHeuristics, SchedulerSettings.Default)];
         return
         [
             new SchedulerDescriptor("beam", "Beam search over partial orders keyed by (peak so far, live bytes); width = --beam-width.",
-                "search", s => new BeamScheduler(startHeuristics, s)),
+                MethodKind.Search, s => new BeamScheduler(startHeuristics, s)),
             new SchedulerDescriptor("local", "Local search from the best heuristic: one-op moves in their legal window, incremental peak.",
-                "search", s => new LocalSearchScheduler(startHeuristics, s)),
+                MethodKind.Search, s => new LocalSearchScheduler(startHeuristics, s)),
             new SchedulerDescriptor("exact", "Exact best-first DP over scheduled sets (Serenity); gives up at the state limit.",
-                "exact", s => new ExactScheduler(exactStarts, s)),
+                MethodKind.Exact, s => new ExactScheduler(exactStarts, s)),
             new SchedulerDescriptor("cpsat", "OR-Tools CP-SAT position model with a cumulative over tensor lifetimes; time-limited.",
-                "exact", s => new CpSatScheduler(exactStarts, s)),
+                MethodKind.Exact, s => new CpSatScheduler(exactStarts, s)),
         ];
     }
 }

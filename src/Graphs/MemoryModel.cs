@@ -89,8 +89,15 @@ public static class MemoryModel
     public static long CutBound(ComputationGraph graph)
     {
         Guard.NotNull(graph, nameof(graph));
+        return CutBound(graph, Reachability.Compute(graph));
+    }
+
+    /// <summary>The cut bound from an already computed closure of <paramref name="graph"/>.</summary>
+    public static long CutBound(ComputationGraph graph, Reachability reach)
+    {
+        Guard.NotNull(graph, nameof(graph));
+        Guard.NotNull(reach, nameof(reach));
         int n = graph.OpCount;
-        var reach = Reachability.Compute(graph);
         var atStep = new long[n];
         for (int v = 0; v < n; v++)
         {

@@ -1,23 +1,38 @@
 namespace Scheduler.Graphs;
 
 /// <summary>
-/// Knobs shared by the schedulers that have them; each scheduler reads only what applies to it. Passed from the CLI
-/// (<c>--seed</c>, <c>--samples</c>, <c>--time-limit</c>, <c>--beam-width</c>, <c>--model</c>) and from the pass.
+/// Knobs shared by the schedulers that have them; each scheduler reads only what applies to it. Bound once from the
+/// CLI flags or the pass YAML (<c>--seed</c>, <c>--samples</c>, <c>--beam-width</c>, <c>--model</c>, <c>--effort</c>)
+/// and handed to every method by the pass.
 /// </summary>
+/// <remarks>
+/// Every method's budget is a count of work, so the same graph, settings and seed give the same order on any machine
+/// at any load: <c>local</c> counts scored moves, <c>exact</c> stored states, <c>cpsat</c> CP-SAT's deterministic time
+/// with a fixed worker count, <c>beam</c> its width, <c>topoformer-sample</c> its samples. <see cref="Effort"/>
+/// multiplies the work budgets of local, beam, exact and cpsat. <see cref="TimeLimit"/> is only a safety cap: a method
+/// that reaches it stops early and says so (its result may then differ between runs).
+/// </remarks>
 /// <param name="Seed">Seed for any randomness; the same seed gives the same order.</param>
 /// <param name="Samples">Best-of-K for sampling methods (<c>random</c>, <c>topoformer-sample</c>).</param>
-/// <param name="TimeLimit">Wall-clock budget for search and exact methods; null means the method's default.</param>
-/// <param name="BeamWidth">Width of beam search.</param>
-/// <param name="ModelPath">Topoformer checkpoint; null means the shipped one under <c>models/</c>.</param>
-/// <param name="StateLimit">Most states the exact DP may hold before it gives up.</param>
+/// <param name="TimeLimit">Wall-clock safety cap for one method; null means the method's default cap.</param>
+/// <param name="BeamWidth">Width of beam search at effort 1.</param>
+/// <param name="ModelPath">Topoformer checkpoint; null means the shipped one.</param>
+/// <param name="Effort">Multiplier of every method's work budget (1 = the documented defaults).</param>
 public sealed record SchedulerSettings(
     int Seed = 0,
     int Samples = 16,
     TimeSpan? TimeLimit = null,
     int BeamWidth = 64,
     string? ModelPath = null,
-    int StateLimit = 2_000_000)
+    double Effort = 1)
 {
     /// <summary>Defaults.</summary>
     public static SchedulerSettings Default { get; } = new();
+
+    /// <summary><paramref name="baseBudget"/> scaled by <see cref="Effort"/>, at least 1 (saturating, never overflowing).</summary>
+    public long Scaled(long baseBudget)
+    {
+        double scaled = Math.Ceiling(baseBudget * Effort);
+        return scaled >= long.MaxValue ? long.MaxValue : Math.Max(1, (long)scaled);
+    }
 }

@@ -1,28 +1,35 @@
 namespace Scheduler.Graphs;
 
-/// <summary>How an exact or bounded method ended.</summary>
+/// <summary>How an improving method ended.</summary>
 public enum SolveStatus
 {
     /// <summary>The order is proven optimal.</summary>
     Optimal,
 
-    /// <summary>A valid order, not proven optimal (time or state limit reached).</summary>
+    /// <summary>A valid order, not proven optimal (the work budget is spent).</summary>
     Feasible,
 
     /// <summary>The method gave up; the order is a fallback (its start or hint).</summary>
     GaveUp,
 }
 
-/// <summary>An order plus what an exact or bounded method proved about it.</summary>
+/// <summary>An order plus what an improving method proved about it.</summary>
 /// <param name="Order">Op indices in execution order.</param>
 /// <param name="Status">Optimal, feasible, or gave up.</param>
 /// <param name="ProvenLowerBound">Largest peak lower bound the method proved, if any.</param>
 /// <param name="Message">Why it gave up or stopped, for reports.</param>
-public sealed record SolveResult(int[] Order, SolveStatus Status, long? ProvenLowerBound = null, string? Message = null);
+/// <param name="Capped">True when the wall-clock safety cap, not the work budget, ended the method: only then may the
+/// result differ between runs.</param>
+public sealed record SolveResult(int[] Order, SolveStatus Status, long? ProvenLowerBound = null, string? Message = null, bool Capped = false);
 
-/// <summary>A scheduler that can also say whether its order is optimal (exact DP, CP-SAT).</summary>
+/// <summary>
+/// A scheduler that improves on a start order and can say what it proved: search, exact and learned methods. The pass
+/// calls <see cref="Solve"/> with its shared per-graph analysis and the best order it holds; a standalone call
+/// (<see cref="IScheduler.Order"/>) finds its own start.
+/// </summary>
 public interface ISolvingScheduler : IScheduler
 {
-    /// <summary>Orders the graph and reports the status and any proven bound.</summary>
-    SolveResult Solve(ComputationGraph graph, CancellationToken cancellationToken = default);
+    /// <summary>Orders <see cref="GraphAnalysis.Graph"/>, starting from <paramref name="start"/> when given (else the
+    /// method's own start heuristics), and reports the status and any proven bound.</summary>
+    SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default);
 }

@@ -8,13 +8,16 @@ namespace Scheduler.Topoformer;
 /// The learned scheduler: runs the Topoformer network once to get a priority per op, then decodes orders with
 /// <see cref="PriorityDecoder"/> — greedy (<c>topoformer</c>) or best of K sequential samples by
 /// <see cref="MemoryModel"/> (<c>topoformer-sample</c>). It returns only an order; memory is scored by the caller.
+/// Inside the pass the priorities are an analysis of the graph (<see cref="GraphAnalysis.GetOrAdd{T}"/>), so the
+/// greedy and the sampling method share one encoding and one forward pass per checkpoint.
 /// </summary>
-public sealed class TopoformerScheduler : IScheduler
+public sealed class TopoformerScheduler : ISolvingScheduler
 {
     /// <summary>Largest graph accepted: the masks take 7·N² bytes and attention about 4·H·N² bytes per layer.</summary>
     public const int MaxNodes = 8192;
 
     private readonly Func<TopoformerNetwork> _network;
+    private readonly string _priorityKey;
     private readonly int _samples;
     private readonly int _seed;
     private readonly DecodeMode _mode;
@@ -34,6 +37,7 @@ public sealed class TopoformerScheduler : IScheduler
         _mode = mode;
         _seed = seed;
         _network = () => ModelStore.Get(modelPath);
+        _priorityKey = $"topoformer.priorities:{modelPath ?? "<shipped>"}";
     }
 
     /// <summary>Creates a scheduler over an in-memory network (tests, training evaluation).</summary>
@@ -47,6 +51,7 @@ public sealed class TopoformerScheduler : IScheduler
         _mode = mode;
         _seed = seed;
         _network = () => network;
+        _priorityKey = $"topoformer.priorities:{Guid.NewGuid():N}";
     }
 
     /// <inheritdoc/>
@@ -56,22 +61,34 @@ public sealed class TopoformerScheduler : IScheduler
     /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxNodes"/> ops.</exception>
     /// <exception cref="TopoformerConfigException">The checkpoint cannot be loaded.</exception>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
+        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
+
+    /// <inheritdoc/>
+    /// <remarks>The start order is not used: the network orders the graph from scratch.</remarks>
+    /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxNodes"/> ops.</exception>
+    /// <exception cref="TopoformerConfigException">The checkpoint cannot be loaded.</exception>
+    public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var graph = analysis.Graph;
         if (graph.OpCount == 0)
         {
-            return [];
+            return new SolveResult([], SolveStatus.Feasible);
         }
         if (graph.OpCount > MaxNodes)
         {
             throw new NotSupportedException(
                 $"{Name}: graph '{graph.Name}' has {graph.OpCount} ops; the attention masks grow as N², limit {MaxNodes}.");
         }
-        var network = _network();
-        float[] priorities = network.Priorities(GraphEncoding.Create(graph, network.Options));
+        float[] priorities = analysis.GetOrAdd(_priorityKey, a =>
+        {
+            var network = _network();
+            return network.Priorities(GraphEncoding.Create(a.Graph, network.Options));
+        });
         cancellationToken.ThrowIfCancellationRequested();
-        return _samples == 1
+        int[] order = _samples == 1
             ? PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(_seed))
             : PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, cancellationToken);
+        return new SolveResult(order, SolveStatus.Feasible);
     }
 }

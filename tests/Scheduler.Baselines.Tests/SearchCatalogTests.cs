@@ -12,7 +12,7 @@ public sealed class SearchCatalogTests
     {
         var catalog = SearchCatalog.Create([]);
         Assert.Equal(["beam", "local", "exact", "cpsat"], catalog.Select(d => d.Name));
-        Assert.Equal(["search", "search", "exact", "exact"], catalog.Select(d => d.Kind));
+        Assert.Equal([MethodKind.Search, MethodKind.Search, MethodKind.Exact, MethodKind.Exact], catalog.Select(d => d.Kind));
     }
 
     [Theory]
@@ -20,7 +20,7 @@ public sealed class SearchCatalogTests
     public void Create_EachScheduler_NameMatchesAndOrdersAreValidOnRandomDags(string name)
     {
         var descriptor = SearchCatalog.Create([new InputOrder()]).Single(d => d.Name == name);
-        var scheduler = descriptor.Create(new SchedulerSettings(TimeLimit: TimeSpan.FromSeconds(0.5), StateLimit: 20_000));
+        var scheduler = descriptor.Create(new SchedulerSettings(TimeLimit: TimeSpan.FromSeconds(0.5), Effort: 0.01));
         Assert.Equal(name, scheduler.Name);
         for (int seed = 0; seed < 15; seed++)
         {

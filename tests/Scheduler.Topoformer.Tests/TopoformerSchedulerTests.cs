@@ -20,7 +20,7 @@ public sealed class TopoformerSchedulerTests : IDisposable
     public void Catalog_All_ListsBothLearnedMethods()
     {
         Assert.Equal(["topoformer", "topoformer-sample"], TopoformerCatalog.All.Select(d => d.Name));
-        Assert.All(TopoformerCatalog.All, d => Assert.Equal("learned", d.Kind));
+        Assert.All(TopoformerCatalog.All, d => Assert.Equal(MethodKind.Learned, d.Kind));
     }
 
     [Fact]

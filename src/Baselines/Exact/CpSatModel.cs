@@ -15,8 +15,10 @@ namespace Scheduler.Baselines.Exact;
 /// </summary>
 internal sealed class CpSatModel
 {
-    public CpSatModel(ComputationGraph graph, long lowerBound, long upperBound)
+    public CpSatModel(GraphAnalysis analysis, long upperBound)
     {
+        var graph = analysis.Graph;
+        long lowerBound = analysis.LowerBound;
         int n = graph.OpCount;
         Model = new CpModel();
         Positions = new IntVar[n];
@@ -34,7 +36,7 @@ internal sealed class CpSatModel
         }
         Peak = Model.NewIntVar(lowerBound, upperBound, "peak");
         var cumulative = Model.AddCumulative(Peak);
-        var reach = Reachability.Compute(graph);
+        var reach = analysis.Reachability;
         for (int t = 0; t < graph.TensorCount; t++)
         {
             if (graph.IsResident(t) || graph.TensorSize(t) == 0 || (graph.Producer(t) < 0 && graph.Consumers(t).Length == 0))

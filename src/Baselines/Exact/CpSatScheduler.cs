@@ -7,29 +7,36 @@ namespace Scheduler.Baselines.Exact;
 
 /// <summary>
 /// Minimum-peak scheduling with Google OR-Tools CP-SAT on the position model of <see cref="CpSatModel"/>, hinted with
-/// the best start order, its peak as the upper bound and the graph's lower bound as the floor. It runs two workers for
-/// the time limit (default 10 s) and reports <see cref="SolveStatus.Optimal"/> when CP-SAT proves optimality,
-/// <see cref="SolveStatus.Feasible"/> otherwise, with CP-SAT's objective bound as the proven lower bound. The solver's
-/// order is used only if it validates and is no worse than the start; otherwise the start order is returned.
+/// the start order, its peak as the upper bound and the graph's lower bound as the floor. Its work budget is CP-SAT's
+/// deterministic time (<see cref="BaseDeterministicSeconds"/> × effort) on one worker, so the same model gives the same
+/// answer at any machine load; the wall-clock limit is only a safety cap. It reports <see cref="SolveStatus.Optimal"/>
+/// when CP-SAT proves optimality, <see cref="SolveStatus.Feasible"/> otherwise, with CP-SAT's objective bound as the
+/// proven lower bound. The solver's order is used only if it validates and is no worse than the start; otherwise the
+/// start order is returned.
 /// </summary>
 public sealed class CpSatScheduler : ISolvingScheduler
 {
-    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(10);
+    /// <summary>CP-SAT deterministic seconds at effort 1.</summary>
+    public const double BaseDeterministicSeconds = 5;
+
+    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(60);
 
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly TimeSpan _timeLimit;
+    private readonly double _deterministicSeconds;
     private readonly int _seed;
 
     /// <summary>Creates the solver.</summary>
-    /// <param name="startHeuristics">Orders whose best is the hint and the fallback (may be empty).</param>
-    /// <param name="settings">Reads <see cref="SchedulerSettings.TimeLimit"/> (null: 10 s) and
-    /// <see cref="SchedulerSettings.Seed"/>; null means defaults.</param>
+    /// <param name="startHeuristics">Standalone start orders (the best is the hint and the fallback; may be empty).</param>
+    /// <param name="settings">Reads <see cref="SchedulerSettings.Effort"/>, <see cref="SchedulerSettings.TimeLimit"/>
+    /// (the safety cap; null: 60 s) and <see cref="SchedulerSettings.Seed"/>; null means defaults.</param>
     public CpSatScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(startHeuristics);
         settings ??= SchedulerSettings.Default;
         _startHeuristics = startHeuristics;
         _timeLimit = settings.TimeLimit ?? DefaultTimeLimit;
+        _deterministicSeconds = BaseDeterministicSeconds * settings.Effort;
         _seed = settings.Seed;
     }
 
@@ -38,24 +45,25 @@ public sealed class CpSatScheduler : ISolvingScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Solve(graph, cancellationToken).Order;
+        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
 
     /// <inheritdoc/>
-    public SolveResult Solve(ComputationGraph graph, CancellationToken cancellationToken = default)
+    public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var start = StartOrder.Best(graph, _startHeuristics, cancellationToken);
-        long lowerBound = MemoryModel.LowerBound(graph);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var graph = analysis.Graph;
+        start = StartOrders.Resolve(graph, start, _startHeuristics, cancellationToken);
+        long lowerBound = analysis.LowerBound;
         if (start.OptimalIfAtBound(lowerBound, "cpsat") is { } atBound)
         {
             return atBound;
         }
-        var model = new CpSatModel(graph, lowerBound, start.Peak);
+        var model = new CpSatModel(analysis, start.Peak);
         model.Hint(start.Order, start.Peak);
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{_timeLimit.TotalSeconds}, num_workers:2, random_seed:{_seed}"),
+                $"max_time_in_seconds:{_timeLimit.TotalSeconds}, max_deterministic_time:{_deterministicSeconds}, num_workers:1, random_seed:{_seed}"),
         };
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
@@ -63,7 +71,9 @@ public sealed class CpSatScheduler : ISolvingScheduler
             status = solver.Solve(model.Model);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return Interpret(graph, start, lowerBound, model, solver, status);
+        var result = Interpret(graph, start, lowerBound, model, solver, status);
+        // CP-SAT stops at whichever limit comes first; only the wall-clock one makes the result load-dependent.
+        return solver.WallTime() >= _timeLimit.TotalSeconds ? result with { Capped = true } : result;
     }
 
     private static SolveResult Interpret(ComputationGraph graph, StartOrder start, long lowerBound, CpSatModel model,

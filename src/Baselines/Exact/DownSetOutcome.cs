@@ -5,4 +5,5 @@ namespace Scheduler.Baselines.Exact;
 /// <param name="Bound">Largest peak proven unavoidable (the key of the last state expanded, at least the lower bound).</param>
 /// <param name="States">States stored.</param>
 /// <param name="StopReason">Why the search stopped early (state or time limit), or null when it finished.</param>
-internal sealed record DownSetOutcome(int[]? Order, long Bound, int States, string? StopReason);
+/// <param name="Capped">True when the wall-clock cap, not the state limit, stopped it.</param>
+internal sealed record DownSetOutcome(int[]? Order, long Bound, int States, string? StopReason, bool Capped = false);

@@ -37,8 +37,10 @@ internal sealed class DownSetSearch
     private readonly ulong[] _scratch, _current;
     private readonly DynamicCutBound _completion;
 
-    public DownSetSearch(ComputationGraph graph, long lowerBound, long budget, int stateLimit, TimeSpan? timeLimit)
+    public DownSetSearch(GraphAnalysis analysis, long budget, int stateLimit, TimeSpan? timeLimit)
     {
+        var graph = analysis.Graph;
+        long lowerBound = analysis.LowerBound;
         _graph = graph;
         _lowerBound = lowerBound;
         _budget = budget;
@@ -53,7 +55,7 @@ internal sealed class DownSetSearch
         _ready = new int[_n];
         _scratch = new ulong[_words];
         _current = new ulong[_words];
-        _completion = new DynamicCutBound(graph);
+        _completion = new DynamicCutBound(graph, analysis.Reachability);
     }
 
     public DownSetOutcome Run(CancellationToken ct)
@@ -97,7 +99,7 @@ internal sealed class DownSetSearch
                 ct.ThrowIfCancellationRequested();
                 if (clock.Elapsed > _timeLimit)
                 {
-                    return Stop(bound, $"time limit {_timeLimit.Value.TotalSeconds:0.###} s reached");
+                    return new DownSetOutcome(null, bound, _store.Count, $"time cap {_timeLimit.Value.TotalSeconds:0.###} s reached", Capped: true);
                 }
             }
             Expand(id, depth);

@@ -17,11 +17,10 @@ internal sealed class DynamicCutBound
     private readonly ulong[][] _cover;
     private readonly long[] _atStep;
 
-    public DynamicCutBound(ComputationGraph graph)
+    public DynamicCutBound(ComputationGraph graph, Reachability reach)
     {
         _graph = graph;
         int n = graph.OpCount, words = (n + 63) >> 6;
-        var reach = Reachability.Compute(graph);
         _cover = new ulong[graph.TensorCount][];
         for (int t = 0; t < graph.TensorCount; t++)
         {

@@ -5,36 +5,37 @@ namespace Scheduler.Baselines.Exact;
 
 /// <summary>
 /// Exact minimum-peak scheduling by a best-first dynamic program over scheduled sets (Serenity, Ahn et al. MLSys 2020;
-/// see <see cref="DownSetSearch"/>), pruned by the best start order's peak and the graph's lower bound. The number of
-/// down-sets grows exponentially with the graph's width, so the search stops at a state limit (and an optional time
-/// limit) and then returns the best start order with <see cref="SolveStatus.GaveUp"/>, the proven lower bound and a
-/// message saying why — it never exhausts memory. Practical up to a few dozen ops on layered graphs.
+/// see <see cref="DownSetSearch"/>), pruned by the start order's peak and the graph's lower bound. The number of
+/// down-sets grows exponentially with the graph's width, so the search stops at a state limit (its work budget,
+/// <see cref="BaseStateLimit"/> × effort) or the optional wall-clock cap and then returns the start order with
+/// <see cref="SolveStatus.GaveUp"/>, the proven lower bound and a message saying why — it never exhausts memory.
+/// Practical up to a few hundred ops on layered graphs.
 /// </summary>
 public sealed class ExactScheduler : ISolvingScheduler
 {
+    /// <summary>States stored at effort 1.</summary>
+    public const long BaseStateLimit = 2_000_000;
+
     /// <summary>Stored states are also capped so that they fit in this many bytes, whatever the state limit.</summary>
     private const long MemoryCapBytes = 512L << 20;
 
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
-    private readonly int _stateLimit;
+    private readonly long _stateLimit;
     private readonly TimeSpan? _timeLimit;
 
     /// <summary>Creates the solver.</summary>
-    /// <param name="startHeuristics">Orders whose best peak is the initial budget and the fallback (may be empty).</param>
-    /// <param name="settings">Reads <see cref="SchedulerSettings.StateLimit"/> and <see cref="SchedulerSettings.TimeLimit"/>
-    /// (null: no time limit); null means defaults.</param>
+    /// <param name="startHeuristics">Standalone start orders (the best one is the initial budget and the fallback).</param>
+    /// <param name="settings">Reads <see cref="SchedulerSettings.Effort"/> and <see cref="SchedulerSettings.TimeLimit"/>
+    /// (null: no cap); null means defaults.</param>
+    /// <param name="baseStateLimit">States at effort 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">The state limit is below 1.</exception>
-    public ExactScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null)
+    public ExactScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null, long baseStateLimit = BaseStateLimit)
     {
         ArgumentNullException.ThrowIfNull(startHeuristics);
+        ArgumentOutOfRangeException.ThrowIfLessThan(baseStateLimit, 1);
         settings ??= SchedulerSettings.Default;
-        if (settings.StateLimit < 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(settings), settings.StateLimit, $"State limit must be at least 1, got {settings.StateLimit}.");
-        }
         _startHeuristics = startHeuristics;
-        _stateLimit = settings.StateLimit;
+        _stateLimit = settings.Scaled(baseStateLimit);
         _timeLimit = settings.TimeLimit;
     }
 
@@ -43,26 +44,28 @@ public sealed class ExactScheduler : ISolvingScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Solve(graph, cancellationToken).Order;
+        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
 
     /// <inheritdoc/>
-    public SolveResult Solve(ComputationGraph graph, CancellationToken cancellationToken = default)
+    public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var start = StartOrder.Best(graph, _startHeuristics, cancellationToken);
-        long lowerBound = MemoryModel.LowerBound(graph);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var graph = analysis.Graph;
+        start = StartOrders.Resolve(graph, start, _startHeuristics, cancellationToken);
+        long lowerBound = analysis.LowerBound;
         if (start.OptimalIfAtBound(lowerBound, "exact") is { } atBound)
         {
             return atBound;
         }
         int words = (graph.OpCount + 63) >> 6;
-        int limit = (int)Math.Min(_stateLimit, MemoryCapBytes / DownSetStore.BytesPerState(words));
-        var outcome = new DownSetSearch(graph, lowerBound, start.Peak, limit, _timeLimit).Run(cancellationToken);
+        int limit = (int)Math.Min(Math.Min(_stateLimit, int.MaxValue - 1), MemoryCapBytes / DownSetStore.BytesPerState(words));
+        var outcome = new DownSetSearch(analysis, start.Peak, limit, _timeLimit).Run(cancellationToken);
         if (outcome.StopReason is not null)
         {
             return new SolveResult(start.Order, SolveStatus.GaveUp, outcome.Bound,
                 $"exact: gave up on {graph.OpCount} ops, {outcome.StopReason} ({outcome.States:N0} states); "
-                + $"returned the start order ({start.Source}, peak {start.Peak}); proven lower bound {outcome.Bound}.");
+                + $"returned the start order ({start.Source}, peak {start.Peak}); proven lower bound {outcome.Bound}.",
+                outcome.Capped);
         }
         if (outcome.Order is null)
         {

@@ -12,26 +12,32 @@ namespace Scheduler.Baselines.Search;
 /// lower peak can matter; duplicates are found by a Zobrist hash of the set (Zobrist 1970) and an exact bitset check.
 /// Children are scored from their parent's simulator without copying it, and only the survivors are materialised, so a
 /// step costs O(W · R · d) scoring plus O(W · T) copying — no re-simulation.
-/// The result is never worse than the best start order (the start heuristics, or the fallback greedy/Kahn order).
+/// The result is never worse than the start order (the one handed in, else the best start heuristic or the fallback
+/// greedy/Kahn order). Its work is fixed by the width (<see cref="SchedulerSettings.BeamWidth"/> × effort), so it is
+/// deterministic; the wall-clock limit is a safety cap checked at every step, and a cut search returns the start order.
 /// </summary>
-public sealed class BeamScheduler : IScheduler
+public sealed class BeamScheduler : ISolvingScheduler
 {
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly int _width;
+    private readonly TimeSpan? _timeLimit;
 
-    /// <summary>Creates a beam search of width <see cref="SchedulerSettings.BeamWidth"/>.</summary>
-    /// <param name="startHeuristics">Orders the result is compared against (may be empty).</param>
-    /// <param name="settings">Reads <see cref="SchedulerSettings.BeamWidth"/>; null means defaults.</param>
+    /// <summary>Creates a beam search of width <see cref="SchedulerSettings.BeamWidth"/> × <see cref="SchedulerSettings.Effort"/>.</summary>
+    /// <param name="startHeuristics">Standalone orders the result is compared against (may be empty).</param>
+    /// <param name="settings">Reads <see cref="SchedulerSettings.BeamWidth"/>, <see cref="SchedulerSettings.Effort"/>
+    /// and <see cref="SchedulerSettings.TimeLimit"/> (the safety cap; null: none); null means defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">The beam width is below 1.</exception>
     public BeamScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(startHeuristics);
+        settings ??= SchedulerSettings.Default;
         _startHeuristics = startHeuristics;
-        _width = (settings ?? SchedulerSettings.Default).BeamWidth;
-        if (_width < 1)
+        if (settings.BeamWidth < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(settings), _width, $"Beam width must be at least 1, got {_width}.");
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.BeamWidth, $"Beam width must be at least 1, got {settings.BeamWidth}.");
         }
+        _width = (int)Math.Min(1 << 20, settings.Scaled(settings.BeamWidth));
+        _timeLimit = settings.TimeLimit;
     }
 
     /// <inheritdoc/>
@@ -39,14 +45,29 @@ public sealed class BeamScheduler : IScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
+        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
+
+    /// <inheritdoc/>
+    public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var start = StartOrder.Best(graph, _startHeuristics, cancellationToken);
-        int[] order = Search(graph, cancellationToken);
-        return MemoryModel.Evaluate(graph, order) <= start.Peak ? order : start.Order;
+        ArgumentNullException.ThrowIfNull(analysis);
+        var graph = analysis.Graph;
+        var clock = Stopwatch.StartNew();
+        start = StartOrders.Resolve(graph, start, _startHeuristics, cancellationToken);
+        int[]? order = Search(graph, clock, cancellationToken);
+        if (order is null)
+        {
+            return new SolveResult(start.Order, SolveStatus.GaveUp, null,
+                $"beam: stopped by the time cap {_timeLimit!.Value.TotalSeconds:0.###} s; returned the start order ({start.Source}).", Capped: true);
+        }
+        long peak = MemoryModel.Evaluate(graph, order);
+        return peak <= start.Peak
+            ? new SolveResult(order, SolveStatus.Feasible, null, $"beam: width {_width}, peak {peak} (start {start.Peak}, {start.Source}).")
+            : new SolveResult(start.Order, SolveStatus.Feasible, null, $"beam: width {_width} found {peak}, above the start order ({start.Source}, {start.Peak}).");
     }
 
-    private int[] Search(ComputationGraph graph, CancellationToken ct)
+    /// <summary>The beam's best complete order, or null when the time cap stopped it.</summary>
+    private int[]? Search(ComputationGraph graph, Stopwatch clock, CancellationToken ct)
     {
         int n = graph.OpCount;
         var zobrist = ZobristKeys(n);
@@ -57,6 +78,10 @@ public sealed class BeamScheduler : IScheduler
         for (int step = 0; step < n; step++)
         {
             ct.ThrowIfCancellationRequested();
+            if (clock.Elapsed > _timeLimit)
+            {
+                return null;
+            }
             candidates.Clear();
             for (int s = 0; s < beam.Count; s++)
             {

@@ -12,19 +12,22 @@ namespace Scheduler.Baselines.Search;
 /// <see cref="MaxTargets"/> positions, else that many seeded samples plus both window ends, and applies its best strict
 /// improvement; ops whose window holds no peak step are skipped, since no move of theirs can lower the peak. At a local
 /// optimum the best order so far is kicked by 2 + N/25 random legal moves and the descent repeats, until the
-/// evaluation budget, the time limit (default 2 s) or the lower bound is reached. The best order seen is returned, so
-/// the result is never worse than the start; given the seed it is deterministic whenever the evaluation budget, not
-/// the clock, ends the search.
+/// evaluation budget (its work budget: <see cref="BaseEvaluations"/> scored moves × effort) or the lower bound is
+/// reached. The best order seen is returned, so the result is never worse than the start; given the seed it is
+/// deterministic. The wall-clock limit is only a safety cap, and a result it cuts says so.
 /// </summary>
-public sealed class LocalSearchScheduler : IScheduler
+public sealed class LocalSearchScheduler : ISolvingScheduler
 {
+    /// <summary>Scored moves at effort 1.</summary>
+    public const long BaseEvaluations = 5_000_000;
+
     /// <summary>Most target positions tried per op per pass.</summary>
     public const int MaxTargets = 48;
 
     /// <summary>A kick moves 2 + N / KickDivisor random ops.</summary>
     private const int KickDivisor = 25;
 
-    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(60);
 
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly TimeSpan _timeLimit;
@@ -32,13 +35,13 @@ public sealed class LocalSearchScheduler : IScheduler
     private readonly long _maxEvaluations;
 
     /// <summary>Creates the search.</summary>
-    /// <param name="startHeuristics">Orders to start from; the best is used (may be empty: greedy/Kahn fallback).</param>
-    /// <param name="settings">Reads <see cref="SchedulerSettings.Seed"/> and <see cref="SchedulerSettings.TimeLimit"/>
-    /// (null: 2 s); null means defaults.</param>
-    /// <param name="maxEvaluations">Budget of scored moves.</param>
+    /// <param name="startHeuristics">Standalone start orders; the best is used (may be empty: greedy/Kahn fallback).</param>
+    /// <param name="settings">Reads <see cref="SchedulerSettings.Seed"/>, <see cref="SchedulerSettings.Effort"/> and
+    /// <see cref="SchedulerSettings.TimeLimit"/> (the safety cap; null: 60 s); null means defaults.</param>
+    /// <param name="maxEvaluations">Budget of scored moves at effort 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">The evaluation budget is negative.</exception>
     public LocalSearchScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null,
-        long maxEvaluations = 5_000_000)
+        long maxEvaluations = BaseEvaluations)
     {
         ArgumentNullException.ThrowIfNull(startHeuristics);
         ArgumentOutOfRangeException.ThrowIfNegative(maxEvaluations);
@@ -46,7 +49,7 @@ public sealed class LocalSearchScheduler : IScheduler
         _startHeuristics = startHeuristics;
         _timeLimit = settings.TimeLimit ?? DefaultTimeLimit;
         _seed = settings.Seed;
-        _maxEvaluations = maxEvaluations;
+        _maxEvaluations = maxEvaluations == 0 ? 0 : settings.Scaled(maxEvaluations);
     }
 
     /// <inheritdoc/>
@@ -54,10 +57,15 @@ public sealed class LocalSearchScheduler : IScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
+        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
+
+    /// <inheritdoc/>
+    public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var graph = analysis.Graph;
         var clock = Stopwatch.StartNew();
-        var start = StartOrder.Best(graph, _startHeuristics, cancellationToken);
+        start = StartOrders.Resolve(graph, start, _startHeuristics, cancellationToken);
         var profile = new OrderProfile(graph, start.Order);
         var random = new Random(_seed);
         var ops = new int[graph.OpCount];
@@ -65,7 +73,7 @@ public sealed class LocalSearchScheduler : IScheduler
         {
             ops[v] = v;
         }
-        long floor = MemoryModel.LowerBound(graph);
+        long floor = analysis.LowerBound;
         int[] best = start.Order;
         long bestPeak = start.Peak, evaluations = 0;
         while (true)
@@ -92,7 +100,14 @@ public sealed class LocalSearchScheduler : IScheduler
             evaluations += kicks;
         }
         Debug.Assert(MemoryModel.Evaluate(graph, best) == bestPeak, "incremental peak drifted from the model");
-        return best;
+        if (bestPeak <= floor)
+        {
+            return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves).");
+        }
+        bool capped = evaluations < _maxEvaluations && graph.OpCount >= 2;
+        return new SolveResult(best, SolveStatus.Feasible, null,
+            capped ? $"local: stopped by the time cap {_timeLimit.TotalSeconds:0.###} s after {evaluations:N0} of {_maxEvaluations:N0} moves."
+                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}).", capped);
     }
 
     /// <summary>First-improvement passes over the ops in a seeded shuffle until a pass improves nothing.</summary>

@@ -14,7 +14,13 @@ public sealed class CommonOptions
     public Option<int> Samples { get; } = new("--samples") { Description = "Best-of-K for random and topoformer-sample", DefaultValueFactory = _ => 16 };
 
     /// <summary>--time-limit</summary>
-    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Seconds: the pass budget for schedule, the per-method limit for compare" };
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Seconds: wall-clock safety cap (of the pass for schedule, of each method for compare); work budgets end methods first" };
+
+    /// <summary>--effort</summary>
+    public Option<double?> Effort { get; } = new("--effort") { Description = "Multiplier of every method's work budget (default 1): moves, states, beam width, solver time" };
+
+    /// <summary>--parallelism</summary>
+    public Option<int?> Parallelism { get; } = new("--parallelism") { Description = "Methods the pass runs at once (default: the core count); the result does not depend on it" };
 
     /// <summary>--beam-width</summary>
     public Option<int> BeamWidth { get; } = new("--beam-width") { Description = "Beam width for beam search", DefaultValueFactory = _ => 64 };
@@ -44,33 +50,56 @@ public sealed class CommonOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Samples, TimeLimit, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs })
+        foreach (Option o in new Option[] { Seed, Samples, TimeLimit, Effort, Parallelism, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs })
         {
             command.Options.Add(o);
         }
     }
 
-    /// <summary>Pass options from --config (if any) overridden by explicit flags.</summary>
+    /// <summary>Pass options from --config (if any), then explicit flags on top; <paramref name="defaultSeconds"/> is the
+    /// safety cap when neither sets one.</summary>
     /// <exception cref="Graphs.GraphFormatException">The config file is invalid.</exception>
+    /// <exception cref="UsageException">A flag's value is out of range.</exception>
     public PassOptions PassOptions(ParseResult parse, IReadOnlyList<string>? methods, double defaultSeconds)
     {
         string? config = parse.GetValue(Config);
-        var o = config is null ? Pass.PassOptions.Default with { Methods = Methods.MethodCatalog.DefaultPortfolio, TimeBudget = TimeSpan.FromSeconds(defaultSeconds) } : PassOptionsYaml.Load(config);
+        var o = config is null
+            ? Pass.PassOptions.Default with { Methods = MethodCatalog.DefaultPortfolio, TimeBudget = TimeSpan.FromSeconds(defaultSeconds) }
+            : PassOptionsYaml.Load(config);
         double? seconds = parse.GetValue(TimeLimit);
-        if (seconds is <= 0)
+        if (seconds is double t && !(t > 0 && t <= 1e7))
         {
-            throw new UsageException($"--time-limit must be positive, got {seconds}");
+            throw new UsageException($"--time-limit must be a positive number of seconds (at most 1e7), got {t}");
         }
+        double? effort = parse.GetValue(Effort);
+        if (effort is double e && !(e > 0 && e <= 1e6))
+        {
+            throw new UsageException($"--effort must be a positive number (at most 1e6), got {e}");
+        }
+        int? parallelism = parse.GetValue(Parallelism);
+        if (parallelism is < 1)
+        {
+            throw new UsageException($"--parallelism must be at least 1, got {parallelism}");
+        }
+        var s = o.Settings;
         return o with
         {
             Methods = methods ?? o.Methods,
-            TimeBudget = seconds is double s ? TimeSpan.FromSeconds(s) : o.TimeBudget,
-            Seed = parse.GetResult(Seed) is null && config is not null ? o.Seed : parse.GetValue(Seed),
-            Samples = parse.GetResult(Samples) is null && config is not null ? o.Samples : parse.GetValue(Samples),
-            BeamWidth = parse.GetResult(BeamWidth) is null && config is not null ? o.BeamWidth : parse.GetValue(BeamWidth),
-            ModelPath = parse.GetValue(Model) ?? o.ModelPath,
+            TimeBudget = seconds is double sec ? TimeSpan.FromSeconds(sec) : o.TimeBudget,
+            Parallelism = parallelism ?? o.Parallelism,
+            Settings = s with
+            {
+                Seed = Explicit(parse, Seed, config) ? parse.GetValue(Seed) : s.Seed,
+                Samples = Explicit(parse, Samples, config) ? parse.GetValue(Samples) : s.Samples,
+                BeamWidth = Explicit(parse, BeamWidth, config) ? parse.GetValue(BeamWidth) : s.BeamWidth,
+                ModelPath = parse.GetValue(Model) ?? s.ModelPath,
+                Effort = effort ?? s.Effort,
+            },
         };
     }
+
+    /// <summary>True when the flag's value should win: it was given, or there is no config file to take it from.</summary>
+    private static bool Explicit(ParseResult parse, Option option, string? config) => config is null || parse.GetResult(option) is not null;
 
     /// <summary>ONNX import settings from --dim, --unknown-size and --freeable-inputs.</summary>
     /// <exception cref="UsageException">A --dim is not name=value with a positive integer.</exception>

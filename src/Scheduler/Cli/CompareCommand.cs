@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Scheduler.Compare;
-using Scheduler.Methods;
+using Scheduler.Pass.Compare;
 using Scheduler.Pass;
 using Scheduler.Reports;
 using Spectre.Console;
@@ -17,7 +16,7 @@ public static class CompareCommand
     public static IReadOnlyList<string> DefaultMethods { get; } =
     [
         "input", "bfs", "dfs", "random", "lpmf", "inductor-bfs", "inductor-dfs", "xla-list", "xla-dfs", "post-order",
-        "beam", "local", "topoformer", "topoformer-sample", "exact", "cpsat", "best",
+        "beam", "local", "topoformer", "topoformer-sample", "exact", "cpsat", "best", "oracle",
     ];
 
     /// <summary>Builds the command.</summary>
@@ -41,7 +40,7 @@ public static class CompareCommand
         {
             var paths = parse.GetValue(inputs) ?? [];
             var ids = parse.GetValue(methods)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultMethods.ToArray();
-            var options = common.PassOptions(parse, ids, 2);
+            var options = common.PassOptions(parse, ids, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             string? reportDir = parse.GetValue(report) ?? (paths.Length == 0 ? "reports" : null);
             var graphs = paths.Length == 0 ? BundledGraphs.Load(!parse.GetValue(noModels)) : GraphLoader.LoadAll(paths, common.Import(parse));
@@ -58,9 +57,9 @@ public static class CompareCommand
         }
         foreach (string id in ids)
         {
-            if (id is not ("input" or "best") && !MethodCatalog.TryGet(id, out _))
+            if (id is not ("input" or "best" or "oracle") && !MethodCatalog.TryGet(id, out _))
             {
-                throw new UsageException($"unknown method '{id}'. Known methods: {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
+                throw new UsageException($"unknown method '{id}'. Known methods: {string.Join(", ", MethodCatalog.Members.Select(d => d.Name))}, best, oracle");
             }
         }
         var started = DateTime.UtcNow;
@@ -76,7 +75,7 @@ public static class CompareCommand
         }
         if (reportDir is not null)
         {
-            var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Seed, options.Memory.Name);
+            var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Settings.Seed, options.Memory.Name);
             string md = ReportWriter.Write(reportDir, rows, graphs, context);
             Terminal.Err.WriteLine($"report written: {md} (and report.html, results.csv, results.json, plots/)");
         }

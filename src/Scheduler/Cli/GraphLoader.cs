@@ -1,4 +1,4 @@
-using Scheduler.Compare;
+using Scheduler.Pass.Compare;
 using Scheduler.Graphs;
 using Scheduler.Graphs.Formats;
 

@@ -1,5 +1,5 @@
+using Scheduler.Pass;
 using System.CommandLine;
-using Scheduler.Methods;
 using Spectre.Console;
 
 namespace Scheduler.Cli;
@@ -14,10 +14,11 @@ public static class MethodsCommand
         command.SetAction(_ =>
         {
             var table = new Table().AddColumns("id", "kind", "description");
-            foreach (var d in MethodCatalog.All)
+            foreach (var d in MethodCatalog.Members)
             {
-                table.AddRow(Markup.Escape(d.Name), Markup.Escape(d.Kind), Markup.Escape(d.Description));
+                table.AddRow(Markup.Escape(d.Name), Markup.Escape(d.Kind.ToString().ToLowerInvariant()), Markup.Escape(d.Description));
             }
+            table.AddRow("best", "portfolio", Markup.Escape("The pass: heuristics, then search and Topoformer, then exact solvers, in parallel; lowest verified peak, stops when the optimum is proven"));
             Terminal.Out.Write(table);
             return 0;
         });

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Scheduler.Graphs;
-using Scheduler.Methods;
 using Scheduler.Pass;
 using Spectre.Console;
 
@@ -34,7 +33,7 @@ public static class ScheduleCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = common.PassOptions(parse, null, 10);
+            var options = common.PassOptions(parse, null, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || parse.GetValue(arena), parse.GetValue(arena));
             return Run(parse.GetValue(file)!, parse.GetValue(method)!, parse.GetValue(output), parse.GetValue(json), options, common.Import(parse), model);
@@ -91,17 +90,20 @@ public static class ScheduleCommand
         if (method == "best")
         {
             var pass = new MemorySchedulingPass(MethodCatalog.Members);
-            pass.CandidateFinished += c => Terminal.Err.MarkupLine($"[grey]  {Markup.Escape(c.Method)}: {Markup.Escape(c.PeakBytes is long p ? Reports.Format.Bytes(p) : c.Status)} in {Reports.Format.Ms(c.ElapsedMs)} ms[/]");
+            pass.CandidateFinished += c => Terminal.Err.MarkupLine($"[grey]  {Markup.Escape(c.Method)}: {Markup.Escape(c.PeakBytes is long p ? Reports.Format.Bytes(p) : c.Status.Id())} in {Reports.Format.Ms(c.ElapsedMs)} ms[/]");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var result = pass.Run(graph, options);
-            var winner = result.Candidates.First(c => c.Method == result.Best.Scheduler);
-            return (winner with { Method = "best", ElapsedMs = clock.Elapsed.TotalMilliseconds, Message = $"won by {winner.Method}" }, result.Candidates);
+            var winner = result.Winner;
+            var status = result.ProvenOptimal ? CandidateStatus.Optimal : result.Capped ? CandidateStatus.Capped : CandidateStatus.Feasible;
+            string message = $"won by {winner.Method}{(result.ProofSource is null ? "" : $"; proven optimal by {result.ProofSource}")}"
+                + (result.Capped ? "; the time cap cut some methods short, so this result may vary between runs" : "");
+            return (winner with { Method = "best", ElapsedMs = clock.Elapsed.TotalMilliseconds, Status = status, Message = message }, result.Candidates);
         }
         if (!MethodCatalog.TryGet(method, out var descriptor))
         {
-            throw new UsageException($"unknown method '{method}'. Known methods: {string.Join(", ", MethodCatalog.All.Select(d => d.Name))}");
+            throw new UsageException($"unknown method '{method}'. Known methods: best, {string.Join(", ", MethodCatalog.Members.Select(d => d.Name))}");
         }
-        var run = MethodRunner.Run(descriptor, graph, options.ToSettings(options.TimeBudget), memory: options.Memory);
+        var run = MethodRunner.Run(descriptor, new GraphAnalysis(graph), null, options.Settings with { TimeLimit = options.TimeBudget }, options.Memory);
         if (!run.Succeeded)
         {
             throw new InvalidOperationException($"method '{method}' failed: {run.Message}");
@@ -133,7 +135,7 @@ public static class ScheduleCommand
                 w.WriteNumber("arena_bytes", arena.ArenaBytes);
             }
             w.WriteNumber("elapsed_ms", Math.Round(chosen.ElapsedMs, 3));
-            w.WriteString("status", chosen.Status);
+            w.WriteString("status", chosen.Status.Id());
             w.WriteStartArray("order");
             foreach (int op in chosen.Order!)
             {
@@ -156,7 +158,7 @@ public static class ScheduleCommand
                         w.WriteNull("peak_bytes");
                     }
                     w.WriteNumber("elapsed_ms", Math.Round(c.ElapsedMs, 3));
-                    w.WriteString("status", c.Status);
+                    w.WriteString("status", c.Status.Id());
                     if (c.Message is not null)
                     {
                         w.WriteString("message", c.Message);
@@ -183,7 +185,7 @@ public static class ScheduleCommand
             var table = new Table().AddColumns("method", "peak", "time (ms)", "status");
             foreach (var c in candidates)
             {
-                table.AddRow(Markup.Escape(c.Method), Reports.Format.Bytes(c.PeakBytes), Reports.Format.Ms(c.ElapsedMs), Markup.Escape(c.Message is null ? c.Status : $"{c.Status}: {c.Message}"));
+                table.AddRow(Markup.Escape(c.Method), Reports.Format.Bytes(c.PeakBytes), Reports.Format.Ms(c.ElapsedMs), Markup.Escape(c.Message is null ? c.Status.Id() : $"{c.Status.Id()}: {c.Message}"));
             }
             o.Write(table);
         }

@@ -1,6 +1,7 @@
+using Scheduler.Pass;
 using System.Text;
 using System.Text.Json;
-using Scheduler.Compare;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 
@@ -27,7 +28,7 @@ public static class CompareJson
                 w.WriteNumber("cut_bound_bytes", r.CutBoundBytes);
                 w.WriteNumber("resident_bytes", r.ResidentBytes);
                 w.WriteNumber("elapsed_ms", Math.Round(r.ElapsedMs, 3));
-                w.WriteString("status", r.Status);
+                w.WriteString("status", r.Status.Id());
                 WriteNullable(w, "proven_lower_bound_bytes", r.ProvenLowerBound);
                 if (r.Message is not null)
                 {

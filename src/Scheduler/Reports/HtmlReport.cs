@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Scheduler.Compare;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 

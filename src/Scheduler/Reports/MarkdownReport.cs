@@ -1,5 +1,5 @@
 using System.Text;
-using Scheduler.Compare;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 

@@ -1,4 +1,5 @@
-using Scheduler.Compare;
+using Scheduler.Pass;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 
@@ -18,7 +19,7 @@ public sealed record MethodSummary(string Dataset, string Method, int Graphs, in
     public static IReadOnlyList<MethodSummary> From(IReadOnlyList<CompareRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var bestPeak = rows.Where(r => r.PeakBytes is not null && r.Method != "best")
+        var bestPeak = rows.Where(r => r.PeakBytes is not null && r.Method is not ("best" or "oracle"))
             .GroupBy(r => (r.Dataset, r.Graph))
             .ToDictionary(g => g.Key, g => g.Min(r => r.PeakBytes!.Value));
         var result = new List<MethodSummary>();
@@ -29,7 +30,7 @@ public sealed record MethodSummary(string Dataset, string Method, int Graphs, in
             int wins = ok.Count(r => bestPeak.TryGetValue((r.Dataset, r.Graph), out long b) && r.PeakBytes == b);
             result.Add(new MethodSummary(group.Key.Dataset, group.Key.Method, ok.Count, group.Count() - ok.Count,
                 ratios.Count > 0 ? ratios.Average() : double.NaN, Median(ratios), wins,
-                Median(group.Select(r => r.ElapsedMs).ToList()), group.Count(r => r.Status == "optimal")));
+                Median(group.Select(r => r.ElapsedMs).ToList()), group.Count(r => r.Status == CandidateStatus.Optimal)));
         }
         return result;
     }

@@ -1,4 +1,4 @@
-using Scheduler.Compare;
+using Scheduler.Pass.Compare;
 using Scheduler.Graphs;
 using ScottPlot;
 
@@ -23,7 +23,7 @@ public static class PlotWriter
         ArgumentNullException.ThrowIfNull(graph);
         var plt = new Plot();
         var palette = new ScottPlot.Palettes.Category20();
-        var profiles = rows.Where(r => r.OrderIds is not null && r.Method != "best")
+        var profiles = rows.Where(r => r.OrderIds is not null && r.Method is not ("best" or "oracle"))
             .Select(r => (r.Method, Profile: MemoryModel.Profile(graph.Graph, r.OrderIds!.Select(id => graph.Graph.TryGetOp(id, out int op) ? op : -1).ToArray())))
             .ToList();
         long max = profiles.Count == 0 ? 0 : profiles.Max(p => p.Profile.Length == 0 ? 0 : p.Profile.Max());

@@ -1,4 +1,4 @@
-using Scheduler.Compare;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 

@@ -1,4 +1,5 @@
-using Scheduler.Compare;
+using Scheduler.Pass;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 
@@ -36,7 +37,7 @@ public sealed record ReportTable(string Title, IReadOnlyList<string> Header, IRe
         var cells = rows.Select(r => new[]
         {
             r.Dataset, r.Graph, $"{r.Ops}", r.Method, Format.Bytes(r.PeakBytes), Format.Bytes(r.BestLowerBound),
-            Format.Ratio(r.Ratio), Format.Ms(r.ElapsedMs), r.Message is null ? r.Status : $"{r.Status} ({r.Message})",
+            Format.Ratio(r.Ratio), Format.Ms(r.ElapsedMs), r.Message is null ? r.Status.Id() : $"{r.Status.Id()} ({r.Message})",
         }).ToList();
         return new ReportTable("All results", ["dataset", "graph", "ops:", "method", "peak:", "LB:", "peak / LB:", "time (ms):", "status"], cells);
     }

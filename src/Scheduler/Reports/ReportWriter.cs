@@ -1,6 +1,7 @@
+using Scheduler.Pass;
 using System.Globalization;
 using System.Text;
-using Scheduler.Compare;
+using Scheduler.Pass.Compare;
 using Scheduler.Graphs.Formats;
 
 namespace Scheduler.Reports;
@@ -57,7 +58,7 @@ public static class ReportWriter
         {
             csv.AppendLine(string.Join(',', Quote(r.Dataset), Quote(r.Graph), r.Ops, Quote(r.Method), r.PeakBytes?.ToString(CultureInfo.InvariantCulture) ?? "",
                 r.LowerBoundBytes, r.CutBoundBytes, r.ResidentBytes, r.Ratio?.ToString("0.00000", CultureInfo.InvariantCulture) ?? "",
-                r.ElapsedMs.ToString("0.###", CultureInfo.InvariantCulture), r.Status));
+                r.ElapsedMs.ToString("0.###", CultureInfo.InvariantCulture), r.Status.Id()));
         }
         return csv.ToString();
     }

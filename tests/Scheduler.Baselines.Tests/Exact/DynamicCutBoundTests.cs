@@ -13,7 +13,7 @@ public sealed class DynamicCutBoundTests
         for (int seed = 0; seed < 150; seed++)
         {
             var graph = seed % 2 == 0 ? TinyGraphs.Random(seed, maxOps: 7) : TestData.RandomDag(seed, maxNodes: 7);
-            var bound = new DynamicCutBound(graph);
+            var bound = new DynamicCutBound(graph, Scheduler.Graphs.Topology.Reachability.Compute(graph));
             foreach (int[] order in NaiveSimulator.AllOrders(graph).Take(200))
             {
                 long[] profile = MemoryModel.Profile(graph, order);

@@ -47,7 +47,7 @@ public sealed class ExactSchedulerTests
     public void Solve_TinyStateLimit_GivesUpWithMessageAndStartOrder()
     {
         var golden = TestData.GoldenCases.First(c => c.InputOrderPeak > c.OptimalPeak && c.Graph.OpCount >= 15);
-        var solver = new ExactScheduler([new InputOrder()], new SchedulerSettings(StateLimit: 3));
+        var solver = new ExactScheduler([new InputOrder()], baseStateLimit: 3);
         var result = solver.Solve(golden.Graph);
         Assert.Equal(SolveStatus.GaveUp, result.Status);
         Assert.Contains("state limit", result.Message);
@@ -67,5 +67,5 @@ public sealed class ExactSchedulerTests
 
     [Fact]
     public void Constructor_ZeroStateLimit_Throws()
-        => Assert.Throws<ArgumentOutOfRangeException>(() => new ExactScheduler([], new SchedulerSettings(StateLimit: 0)));
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new ExactScheduler([], baseStateLimit: 0));
 }

@@ -45,7 +45,7 @@ public sealed partial class HeuristicCatalogTests
     public void All_Descriptor_CreatesSchedulerWithSameNameAndHeuristicKind(string name)
     {
         var d = Descriptor(name);
-        Assert.Equal("heuristic", d.Kind);
+        Assert.Equal(MethodKind.Heuristic, d.Kind);
         Assert.False(string.IsNullOrWhiteSpace(d.Description));
         Assert.Equal(name, d.Create(SchedulerSettings.Default).Name);
         Assert.Matches("^[a-z]+(-[a-z]+)*$", name);

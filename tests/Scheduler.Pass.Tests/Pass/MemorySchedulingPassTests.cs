@@ -1,10 +1,9 @@
 using Scheduler.Graphs;
 using Scheduler.Graphs.Topology;
-using Scheduler.Methods;
 using Scheduler.Pass;
 using Scheduler.Testing;
 
-namespace Scheduler.Tests.Pass;
+namespace Scheduler.Pass.Tests;
 
 public partial class MemorySchedulingPassTests
 {
@@ -15,25 +14,26 @@ public partial class MemorySchedulingPassTests
         public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default) => order(graph);
     }
 
-    private static SchedulerDescriptor Fixed(string name, Func<ComputationGraph, int[]> order, string kind = "heuristic")
+    private static SchedulerDescriptor Fixed(string name, Func<ComputationGraph, int[]> order, MethodKind kind = MethodKind.Heuristic)
         => new(name, name, kind, _ => new FixedScheduler(name, order));
 
-    private static PassOptions Options(params string[] methods) => new(methods, TimeSpan.FromSeconds(5));
+    private static PassOptions Options(params string[] methods) => new() { Methods = methods, TimeBudget = TimeSpan.FromSeconds(5) };
 
     [Fact]
     public void Run_FailingAndInvalidMembers_AreReportedAndSkipped()
     {
-        var g = ComputationGraph.FromSizes([1, 2, 3], [(0, 1), (1, 2)]);
+        // Two chains whose file order is not optimal, so nothing stops the pass early.
+        var g = ComputationGraph.FromSizes([100, 100, 1, 1], [(0, 2), (1, 3)]);
         var pass = new MemorySchedulingPass([
             Fixed("throws", _ => throw new InvalidOperationException("boom")),
-            Fixed("backwards", _ => [2, 1, 0]),
+            Fixed("backwards", _ => [2, 3, 0, 1]),
             Fixed("kahn", TopologicalSort.KahnOrder),
         ]);
         var result = pass.Run(g, Options("throws", "backwards", "kahn"));
         Assert.Equal(["input", "throws", "backwards", "kahn"], result.Candidates.Select(c => c.Method));
-        Assert.Equal("failed", result.Candidates[1].Status);
+        Assert.Equal(CandidateStatus.Failed, result.Candidates[1].Status);
         Assert.Contains("boom", result.Candidates[1].Message);
-        Assert.Equal("failed", result.Candidates[2].Status);
+        Assert.Equal(CandidateStatus.Failed, result.Candidates[2].Status);
         Assert.Contains("backwards", result.Candidates[2].Message);
         Assert.Equal("input", result.Best.Scheduler);
     }
@@ -57,7 +57,7 @@ public partial class MemorySchedulingPassTests
     public void Run_RandomDagsAllHeuristics_NeverAboveAnyMemberOrInput()
     {
         var pass = new MemorySchedulingPass(MethodCatalog.Members);
-        var heuristics = MethodCatalog.Members.Where(d => d.Kind == "heuristic").Select(d => d.Name).ToArray();
+        var heuristics = MethodCatalog.Members.Where(d => d.Kind == MethodKind.Heuristic).Select(d => d.Name).ToArray();
         for (int seed = 0; seed < 25; seed++)
         {
             var g = TestData.RandomDag(seed, 120);
@@ -76,9 +76,9 @@ public partial class MemorySchedulingPassTests
     public void Run_ExactKindAboveOpLimit_IsSkipped_AndSearchSkippedWhenBudgetSpent()
     {
         var g = TestData.RandomDag(3, 60);
-        var pass = new MemorySchedulingPass([Fixed("big-exact", TopologicalSort.KahnOrder, "exact"), Fixed("slow-search", TopologicalSort.KahnOrder, "search")]);
-        var result = pass.Run(g, new PassOptions(["big-exact", "slow-search"], TimeSpan.Zero, ExactOpLimit: 0));
-        Assert.All(result.Candidates.Skip(1), c => Assert.Equal("skipped", c.Status));
+        var pass = new MemorySchedulingPass([Fixed("big-exact", TopologicalSort.KahnOrder, MethodKind.Exact), Fixed("slow-search", TopologicalSort.KahnOrder, MethodKind.Search)]);
+        var result = pass.Run(g, new PassOptions { Methods = ["big-exact", "slow-search"], TimeBudget = TimeSpan.Zero, ExactOpLimit = 0 });
+        Assert.All(result.Candidates.Skip(1), c => Assert.Equal(CandidateStatus.Skipped, c.Status));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public partial class MemorySchedulingPassTests
     {
         var ok = PassOptionsYaml.Parse("methods: [bfs, dfs]\ntime_budget_seconds: 3\nseed: 7\n", "p.yaml");
         Assert.Equal(["bfs", "dfs"], ok.Methods);
-        Assert.Equal((3.0, 7), (ok.TimeBudget.TotalSeconds, ok.Seed));
+        Assert.Equal((3.0, 7), (ok.TimeBudget.TotalSeconds, ok.Settings.Seed));
         var ex = Assert.Throws<GraphFormatException>(() => PassOptionsYaml.Parse("methods: [bfs]\nbudget: 3\n", "p.yaml"));
         Assert.StartsWith("p.yaml:2:", ex.Message);
     }

@@ -4,12 +4,14 @@ using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Baselines.Search;
 
-/// <summary>The best valid start order among the given heuristics, scored by <see cref="MemoryModel"/>.</summary>
-/// <param name="Order">The order.</param>
-/// <param name="Peak">Its peak bytes.</param>
-/// <param name="Source">Name of the heuristic that produced it.</param>
-internal sealed record StartOrder(int[] Order, long Peak, string Source)
+/// <summary>Where an improving method's start order comes from: the one it is handed (by the pass) or, standalone, the
+/// best of its own start heuristics.</summary>
+internal static class StartOrders
 {
+    /// <summary><paramref name="given"/> when not null, else <see cref="Best"/> of <paramref name="heuristics"/>.</summary>
+    public static StartOrder Resolve(ComputationGraph graph, StartOrder? given, IReadOnlyList<IScheduler> heuristics, CancellationToken ct)
+        => given ?? Best(graph, heuristics, ct);
+
     /// <summary>
     /// Runs every start heuristic and keeps the lowest peak (ties go to list order, so the choice is deterministic).
     /// With no heuristics it falls back to <c>lpmf</c> (<see cref="LpmfScheduler"/>) and Kahn's order. An order that fails
@@ -30,15 +32,6 @@ internal sealed record StartOrder(int[] Order, long Peak, string Source)
         }
         return best ?? Better(null, graph, TopologicalSort.KahnOrder(graph), "kahn")!;
     }
-
-    /// <summary>
-    /// When the start order already meets the graph's lower bound it is optimal and a solver has nothing to do: the
-    /// result to return, else null. <paramref name="solver"/> names the method in the message.
-    /// </summary>
-    public SolveResult? OptimalIfAtBound(long lowerBound, string solver)
-        => Peak <= lowerBound
-            ? new SolveResult(Order, SolveStatus.Optimal, Peak, $"{solver}: the start order ({Source}) meets the lower bound {lowerBound}.")
-            : null;
 
     private static StartOrder? Better(StartOrder? best, ComputationGraph graph, int[] order, string source)
     {

@@ -2,7 +2,7 @@ using Scheduler.Graphs;
 using Scheduler.Pass;
 using Scheduler.Testing;
 
-namespace Scheduler.Tests.Pass;
+namespace Scheduler.Pass.Tests;
 
 public partial class MemorySchedulingPassTests
 {
@@ -34,19 +34,19 @@ public partial class MemorySchedulingPassTests
 
         public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default) => [0, 2, 1];
 
-        public SolveResult Solve(ComputationGraph graph, CancellationToken cancellationToken = default)
-            => new(Order(graph, cancellationToken), SolveStatus.Optimal, 210, "meets the bound");
+        public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
+            => new(Order(analysis.Graph, cancellationToken), SolveStatus.Optimal, 210, "meets the bound");
     }
 
     [Fact]
     public void Run_InPlaceMemory_SolverOptimalityAndBoundAreNotCarriedOver()
     {
         var g = ReluWithSecondReader();
-        var descriptor = new SchedulerDescriptor("proving", "proving", "exact", _ => new ProvingScheduler());
-        var plain = MethodRunner.Run(descriptor, g, Options().ToSettings(TimeSpan.FromSeconds(1)));
-        Assert.Equal(("optimal", 210L), (plain.Status, plain.ProvenLowerBound));
-        var inPlace = MethodRunner.Run(descriptor, g, Options().ToSettings(TimeSpan.FromSeconds(1)), memory: MemoryModelOptions.InPlaceReuse);
-        Assert.Equal("feasible", inPlace.Status);
+        var descriptor = new SchedulerDescriptor("proving", "proving", MethodKind.Exact, _ => new ProvingScheduler());
+        var plain = MethodRunner.Run(descriptor, new GraphAnalysis(g), null, SchedulerSettings.Default);
+        Assert.Equal((CandidateStatus.Optimal, 210L), (plain.Status, plain.ProvenLowerBound));
+        var inPlace = MethodRunner.Run(descriptor, new GraphAnalysis(g), null, SchedulerSettings.Default, MemoryModelOptions.InPlaceReuse);
+        Assert.Equal(CandidateStatus.Feasible, inPlace.Status);
         Assert.Null(inPlace.ProvenLowerBound);
         Assert.Equal(110, inPlace.PeakBytes);
         Assert.Contains("optimal under the default model", inPlace.Message);

@@ -2,9 +2,8 @@ using Scheduler.Graphs;
 using Scheduler.Graphs.Formats.Onnx;
 using Scheduler.Pass;
 using Scheduler.Testing;
-using Scheduler.Tests.Cli;
 
-namespace Scheduler.Tests.Pass;
+namespace Scheduler.Tests.Cli;
 
 [Collection("cli")]
 public class ReorderOnnxTests

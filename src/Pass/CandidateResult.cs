@@ -3,20 +3,23 @@ namespace Scheduler.Pass;
 /// <summary>One method's outcome inside the pass or a comparison.</summary>
 /// <param name="Method">Method id.</param>
 /// <param name="Order">The verified order, or null when the method failed or was skipped.</param>
-/// <param name="PeakBytes">Peak under the memory model, or null.</param>
+/// <param name="PeakBytes">Peak under the memory model in force, or null.</param>
 /// <param name="ElapsedMs">Wall time the method took.</param>
-/// <param name="Status">ok, optimal, feasible, gave-up, failed, skipped.</param>
-/// <param name="Message">Why it failed or was skipped, or what an exact method reported.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="Message">Why it failed or was skipped, or what an improving method reported.</param>
 /// <param name="ProvenLowerBound">A lower bound proven by an exact method, if any.</param>
 public sealed record CandidateResult(
     string Method,
     int[]? Order,
     long? PeakBytes,
     double ElapsedMs,
-    string Status,
+    CandidateStatus Status,
     string? Message = null,
     long? ProvenLowerBound = null)
 {
     /// <summary>True when the candidate produced a verified order.</summary>
     public bool Succeeded => Order is not null && PeakBytes is not null;
+
+    /// <summary>A candidate for a method that did not run.</summary>
+    public static CandidateResult Skipped(string method, string why) => new(method, null, null, 0, CandidateStatus.Skipped, why);
 }

@@ -1,4 +1,4 @@
-namespace Scheduler.Compare;
+namespace Scheduler.Pass.Compare;
 
 /// <summary>One method on one graph in a comparison.</summary>
 /// <param name="Dataset">Dataset of the graph.</param>
@@ -10,7 +10,7 @@ namespace Scheduler.Compare;
 /// <param name="CutBoundBytes">Cut lower bound.</param>
 /// <param name="ResidentBytes">Resident inputs and weights.</param>
 /// <param name="ElapsedMs">Wall time of the method.</param>
-/// <param name="Status">ok, optimal, feasible, gave-up, failed, skipped.</param>
+/// <param name="Status">How the run ended.</param>
 /// <param name="OrderIds">The order as file ids (null when none).</param>
 /// <param name="Message">Failure or solver message.</param>
 /// <param name="ProvenLowerBound">Bound proven by an exact method, if any.</param>
@@ -24,7 +24,7 @@ public sealed record CompareRow(
     long CutBoundBytes,
     long ResidentBytes,
     double ElapsedMs,
-    string Status,
+    CandidateStatus Status,
     long[]? OrderIds,
     string? Message = null,
     long? ProvenLowerBound = null)

@@ -11,33 +11,39 @@ namespace Scheduler.Pass;
 /// </summary>
 public static class MethodRunner
 {
-    /// <summary>Runs <paramref name="method"/> and scores its order under the model with <paramref name="memory"/>
-    /// (null: the default model; the method itself only returns an order); never throws for a failing method (only for
-    /// cancellation).</summary>
-    public static CandidateResult Run(SchedulerDescriptor method, ComputationGraph graph, SchedulerSettings settings, CancellationToken cancellationToken = default, MemoryModelOptions? memory = null)
+    /// <summary>
+    /// Runs <paramref name="method"/> on <see cref="GraphAnalysis.Graph"/>, an improving method starting from
+    /// <paramref name="start"/> (null: its own start heuristics), and scores its order under the model with
+    /// <paramref name="memory"/> (null: the default model). Never throws for a failing method, only for cancellation
+    /// through <paramref name="cancellationToken"/>.
+    /// </summary>
+    public static CandidateResult Run(SchedulerDescriptor method, GraphAnalysis analysis, StartOrder? start, SchedulerSettings settings,
+        MemoryModelOptions? memory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(settings);
+        var graph = analysis.Graph;
         var clock = Stopwatch.StartNew();
         try
         {
             var scheduler = method.Create(settings);
             SolveResult result = scheduler is ISolvingScheduler solver
-                ? solver.Solve(graph, cancellationToken)
+                ? solver.Solve(analysis, start, cancellationToken)
                 : new SolveResult(scheduler.Order(graph, cancellationToken), SolveStatus.Feasible);
             double elapsed = clock.Elapsed.TotalMilliseconds;
             if (!MemoryModel.IsValid(graph, result.Order, out string? problem))
             {
-                return new CandidateResult(method.Name, null, null, elapsed, "failed", $"invalid order: {problem}");
+                return new CandidateResult(method.Name, null, null, elapsed, CandidateStatus.Failed, $"invalid order: {problem}");
             }
             long peak = MemoryModel.Evaluate(graph, result.Order, memory);
-            string status = scheduler is ISolvingScheduler ? StatusName(result.Status) : "ok";
+            var status = scheduler is ISolvingScheduler ? StatusOf(result) : CandidateStatus.Ok;
             if (memory is { InPlace: true } && scheduler is ISolvingScheduler)
             {
                 // Solvers optimise and prove bounds under the default model; under in-place reuse their order is only
                 // a feasible one, and their bound is not a lower bound at all.
-                string claim = result.Status == SolveStatus.Optimal ? "optimal" : status;
-                return new CandidateResult(method.Name, result.Order, peak, elapsed, result.Status == SolveStatus.GaveUp ? status : "feasible",
+                string claim = status.Id();
+                return new CandidateResult(method.Name, result.Order, peak, elapsed, status == CandidateStatus.Optimal ? CandidateStatus.Feasible : status,
                     $"{claim} under the default model, re-scored in place{(result.Message is null ? "" : $": {result.Message}")}");
             }
             return new CandidateResult(method.Name, result.Order, peak, elapsed, status, result.Message, result.ProvenLowerBound);
@@ -46,9 +52,13 @@ public static class MethodRunner
         {
             throw;
         }
+        catch (NotSupportedException ex)
+        {
+            return new CandidateResult(method.Name, null, null, clock.Elapsed.TotalMilliseconds, CandidateStatus.Skipped, ex.Message);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return new CandidateResult(method.Name, null, null, clock.Elapsed.TotalMilliseconds, "failed", $"{ex.GetType().Name}: {ex.Message}");
+            return new CandidateResult(method.Name, null, null, clock.Elapsed.TotalMilliseconds, CandidateStatus.Failed, $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -59,14 +69,14 @@ public static class MethodRunner
         var clock = Stopwatch.StartNew();
         var order = new InputOrderScheduler().Order(graph);
         long peak = MemoryModel.Evaluate(graph, order, memory);
-        return new CandidateResult("input", order, peak, clock.Elapsed.TotalMilliseconds, "ok");
+        return new CandidateResult("input", order, peak, clock.Elapsed.TotalMilliseconds, CandidateStatus.Ok);
     }
 
-    /// <summary>Kebab-case status names used in reports and JSON.</summary>
-    public static string StatusName(SolveStatus status) => status switch
+    private static CandidateStatus StatusOf(SolveResult result) => result switch
     {
-        SolveStatus.Optimal => "optimal",
-        SolveStatus.Feasible => "feasible",
-        _ => "gave-up",
+        { Status: SolveStatus.Optimal } => CandidateStatus.Optimal,
+        { Capped: true } => CandidateStatus.Capped,
+        { Status: SolveStatus.GaveUp } => CandidateStatus.GaveUp,
+        _ => CandidateStatus.Feasible,
     };
 }

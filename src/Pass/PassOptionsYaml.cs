@@ -8,8 +8,8 @@ namespace Scheduler.Pass;
 
 /// <summary>
 /// Loads <see cref="PassOptions"/> from YAML. Keys: <c>methods</c> (list), <c>time_budget_seconds</c>, <c>seed</c>,
-/// <c>samples</c>, <c>model</c>, <c>beam_width</c>, <c>exact_op_limit</c>, <c>memory_model</c> (<c>default</c> or
-/// <c>in-place</c>). Missing keys keep their defaults; an unknown
+/// <c>samples</c>, <c>model</c>, <c>beam_width</c>, <c>effort</c>, <c>exact_op_limit</c>, <c>parallelism</c>,
+/// <c>memory_model</c> (<c>default</c> or <c>in-place</c>). Missing keys keep their defaults; an unknown
 /// key or a bad value is a <see cref="GraphFormatException"/> naming the file and line.
 /// </summary>
 public static class PassOptionsYaml
@@ -50,14 +50,27 @@ public static class PassOptionsYaml
             "in-place" => MemoryModelOptions.InPlaceReuse,
             _ => throw new GraphFormatException($"{source}: memory_model must be 'default' or 'in-place', got '{d.MemoryModel}'"),
         };
-        return new PassOptions(
-            d.Methods ?? defaults.Methods,
-            d.TimeBudgetSeconds is double s ? TimeSpan.FromSeconds(s) : defaults.TimeBudget,
-            d.Seed ?? defaults.Seed,
-            d.Samples ?? defaults.Samples,
-            d.Model ?? defaults.ModelPath,
-            d.BeamWidth ?? defaults.BeamWidth,
-            d.ExactOpLimit ?? defaults.ExactOpLimit) { Memory = memory };
+        if (d.Effort is double e && !(e > 0 && double.IsFinite(e)))
+        {
+            throw new GraphFormatException($"{source}: effort must be a positive number, got {e}");
+        }
+        var settings = defaults.Settings;
+        return defaults with
+        {
+            Methods = d.Methods ?? defaults.Methods,
+            TimeBudget = d.TimeBudgetSeconds is double s ? TimeSpan.FromSeconds(s) : defaults.TimeBudget,
+            Settings = settings with
+            {
+                Seed = d.Seed ?? settings.Seed,
+                Samples = d.Samples ?? settings.Samples,
+                ModelPath = d.Model ?? settings.ModelPath,
+                BeamWidth = d.BeamWidth ?? settings.BeamWidth,
+                Effort = d.Effort ?? settings.Effort,
+            },
+            ExactOpLimit = d.ExactOpLimit ?? defaults.ExactOpLimit,
+            Parallelism = d.Parallelism ?? defaults.Parallelism,
+            Memory = memory,
+        };
     }
 
     private sealed class Document
@@ -69,6 +82,8 @@ public static class PassOptionsYaml
         public string? Model { get; set; }
         public int? BeamWidth { get; set; }
         public int? ExactOpLimit { get; set; }
+        public double? Effort { get; set; }
+        public int? Parallelism { get; set; }
 
         public string? MemoryModel { get; set; }
     }

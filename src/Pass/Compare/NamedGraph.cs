@@ -1,6 +1,6 @@
 using Scheduler.Graphs;
 
-namespace Scheduler.Compare;
+namespace Scheduler.Pass.Compare;
 
 /// <summary>A graph to compare on, with the dataset it belongs to (a folder, a model family, or "files").</summary>
 /// <param name="Dataset">Group name used for per-dataset summaries.</param>

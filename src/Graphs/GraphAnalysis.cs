@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Scheduler.Graphs.Topology;
+
+namespace Scheduler.Graphs;
+
+/// <summary>
+/// Everything about one graph that several methods need, computed at most once and shared (as XLA and Inductor hand
+/// one analysis to every scheduling algorithm, and MLIR's analysis manager caches per-op analyses): the lower bounds,
+/// the reachability closure, and any method-specific analysis (<see cref="GetOrAdd{T}"/>, e.g. Topoformer's encoding).
+/// Thread-safe: the pass's parallel stages share one instance; each value is computed once.
+/// </summary>
+public sealed class GraphAnalysis
+{
+    private readonly Lazy<long> _workingSet;
+    private readonly Lazy<Reachability> _reachability;
+    private readonly Lazy<long> _cutBound;
+    private readonly ConcurrentDictionary<string, Lazy<object>> _extra = new(StringComparer.Ordinal);
+
+    /// <summary>An analysis of <paramref name="graph"/>; nothing is computed until asked for.</summary>
+    public GraphAnalysis(ComputationGraph graph)
+    {
+        Graph = Guard.NotNull(graph, nameof(graph));
+        _workingSet = new(() => MemoryModel.WorkingSetBound(graph));
+        _reachability = new(() => Reachability.Compute(graph));
+        _cutBound = new(() => MemoryModel.CutBound(graph, Reachability));
+    }
+
+    /// <summary>The graph.</summary>
+    public ComputationGraph Graph { get; }
+
+    /// <summary>The working-set lower bound (<see cref="MemoryModel.WorkingSetBound"/>).</summary>
+    public long WorkingSetBound => _workingSet.Value;
+
+    /// <summary>The cut lower bound (<see cref="MemoryModel.CutBound(ComputationGraph)"/>).</summary>
+    public long CutBound => _cutBound.Value;
+
+    /// <summary>The larger of the two bounds: a peak that meets it is optimal (default memory model).</summary>
+    public long LowerBound => Math.Max(WorkingSetBound, CutBound);
+
+    /// <summary>The transitive closure (2·N²/8 bytes; computed on first use).</summary>
+    public Reachability Reachability => _reachability.Value;
+
+    /// <summary>The analysis stored under <paramref name="key"/>, computed by <paramref name="create"/> on first use.</summary>
+    /// <exception cref="InvalidCastException">Another type is already stored under <paramref name="key"/>.</exception>
+    public T GetOrAdd<T>(string key, Func<GraphAnalysis, T> create) where T : class
+    {
+        Guard.NotNull(key, nameof(key));
+        Guard.NotNull(create, nameof(create));
+        return (T)_extra.GetOrAdd(key, _ => new Lazy<object>(() => create(this))).Value;
+    }
+}

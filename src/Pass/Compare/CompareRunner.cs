@@ -1,0 +1,100 @@
+using Scheduler.Graphs;
+
+namespace Scheduler.Pass.Compare;
+
+/// <summary>
+/// Runs methods over graphs, one at a time (timings stay honest on a small machine), scoring every order with the
+/// memory model. Each method runs as it would alone (<c>scheduler schedule -m ID</c>: its own start, its own analysis,
+/// so its time is its whole cost); the bounds come from one analysis per graph. Two pseudo-methods: <c>best</c> is the
+/// real pass (<see cref="MemorySchedulingPass"/> with the same options: its peak, status and wall time), and
+/// <c>oracle</c> is the lowest peak among the other rows of the graph (input wins ties) with the sum of their times —
+/// a yardstick no single run achieves. Peaks use the memory model of <see cref="PassOptions.Memory"/> (in-place reuse
+/// when asked); the bounds are always the default model's.
+/// </summary>
+public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, PassOptions options)
+{
+    /// <summary>Called after each (graph, method) with the number done and the total.</summary>
+    public event Action<CompareRow, int, int>? RowFinished;
+
+    /// <summary>Runs <paramref name="methods"/> on every graph.</summary>
+    /// <exception cref="ArgumentException">A method id is unknown.</exception>
+    public IReadOnlyList<CompareRow> Run(IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> methods, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graphs);
+        ArgumentNullException.ThrowIfNull(methods);
+        var pass = new MemorySchedulingPass(catalog);
+        var resolved = pass.Resolve(methods.Where(m => m != "oracle"));
+        bool wantInput = methods.Contains("input"), wantBest = methods.Contains("best"), wantOracle = methods.Contains("oracle");
+        int perGraph = resolved.Count + (wantInput ? 1 : 0) + (wantBest ? 1 : 0) + (wantOracle ? 1 : 0);
+        int total = graphs.Count * perGraph, done = 0;
+        var rows = new List<CompareRow>();
+        foreach (var g in graphs)
+        {
+            var analysis = new GraphAnalysis(g.Graph);
+            long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
+            var candidates = new List<CandidateResult> { MethodRunner.InputOrder(g.Graph, options.Memory) };
+            if (wantInput)
+            {
+                Emit(rows, Row(g, candidates[0], ws, cut), ++done, total);
+            }
+            foreach (var method in resolved)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = RunOne(method, g.Graph, cancellationToken);
+                candidates.Add(result);
+                Emit(rows, Row(g, result, ws, cut), ++done, total);
+            }
+            if (wantBest)
+            {
+                Emit(rows, Row(g, RunPass(pass, g.Graph, cancellationToken), ws, cut), ++done, total);
+            }
+            if (wantOracle)
+            {
+                Emit(rows, Row(g, Oracle(candidates), ws, cut), ++done, total);
+            }
+        }
+        return rows;
+    }
+
+    private CandidateResult RunOne(SchedulerDescriptor method, ComputationGraph graph, CancellationToken ct)
+    {
+        if (method.Kind == MethodKind.Exact && graph.OpCount > options.ExactOpLimit)
+        {
+            return CandidateResult.Skipped(method.Name, $"graph has {graph.OpCount} ops, exact methods run up to {options.ExactOpLimit}");
+        }
+        var settings = options.Settings with { TimeLimit = options.TimeBudget };
+        return MethodRunner.Run(method, new GraphAnalysis(graph), null, settings, options.Memory, ct);
+    }
+
+    private CandidateResult RunPass(MemorySchedulingPass pass, ComputationGraph graph, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = pass.Run(graph, options with { Methods = MethodCatalog.DefaultPortfolio.Where(catalog.Select(d => d.Name).Contains).ToArray() }, ct);
+        var winner = result.Winner;
+        var status = result.ProvenOptimal ? CandidateStatus.Optimal : result.Capped ? CandidateStatus.Capped : CandidateStatus.Feasible;
+        return new CandidateResult("best", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, status,
+            $"the pass; won by {winner.Method}{(result.ProofSource is null ? "" : $", proven by {result.ProofSource}")}");
+    }
+
+    private static CandidateResult Oracle(List<CandidateResult> candidates)
+    {
+        var best = MemorySchedulingPass.Select(candidates);
+        double total = candidates.Sum(c => c.ElapsedMs);
+        bool proven = candidates.Any(c => c.Status == CandidateStatus.Optimal && c.PeakBytes == best.PeakBytes);
+        return new CandidateResult("oracle", best.Order, best.PeakBytes, total, proven ? CandidateStatus.Optimal : CandidateStatus.Ok,
+            $"lowest row: {best.Method}");
+    }
+
+    private void Emit(List<CompareRow> rows, CompareRow row, int done, int total)
+    {
+        rows.Add(row);
+        RowFinished?.Invoke(row, done, total);
+    }
+
+    private static CompareRow Row(NamedGraph g, CandidateResult r, long ws, long cut)
+    {
+        long[]? ids = r.Order?.Select(op => g.Graph.OpId(op)).ToArray();
+        return new CompareRow(g.Dataset, g.Name, g.Graph.OpCount, r.Method, r.PeakBytes, ws, cut, g.Graph.ResidentBytes,
+            r.ElapsedMs, r.Status, ids, r.Message, r.ProvenLowerBound);
+    }
+}
