@@ -17,7 +17,8 @@ namespace Scheduler.Graphs.Formats.Onnx;
 /// and so does <see cref="OnnxGraphReader"/>): writing then fails with a <see cref="GraphFormatException"/> naming the
 /// tensor and its location, unless <see cref="OnnxWriteOptions.CopyExternalData"/> asks to copy the file to the same
 /// location beside the new model. Every check runs before anything is written; the copies are made (each atomically)
-/// before the model, so a model is never written that points at data which is not there.
+/// before the model, so a model is never written that points at data which is not there. (Python onnx was not
+/// available to run <c>onnx.load</c> on written models; the tests check these rules and re-read the output instead.)
 /// </para>
 /// </summary>
 public static class OnnxModelWriter
