@@ -39,14 +39,16 @@ public sealed class MemorySchedulingPass
 
     /// <summary>
     /// Reads an ONNX model, schedules it, and writes the model with only the order of <c>graph.node</c> changed
-    /// (atomically). Returns what the pass chose and tried.
+    /// (atomically; external data as <see cref="OnnxModelWriter"/> describes, by <paramref name="writeOptions"/>).
+    /// Returns what the pass chose and tried.
     /// </summary>
-    /// <exception cref="GraphFormatException">The model cannot be read or written.</exception>
-    public PassResult ReorderOnnx(string inputPath, string outputPath, PassOptions options, OnnxReadOptions? readOptions = null, CancellationToken cancellationToken = default)
+    /// <exception cref="GraphFormatException">The model cannot be read or written, or its external data cannot be
+    /// referenced from the output's folder.</exception>
+    public PassResult ReorderOnnx(string inputPath, string outputPath, PassOptions options, OnnxReadOptions? readOptions = null, OnnxWriteOptions? writeOptions = null, CancellationToken cancellationToken = default)
     {
         var model = OnnxGraphReader.Read(inputPath, readOptions);
         var result = Run(model.Graph, options, cancellationToken);
-        OnnxModelWriter.Write(model, result.Best.Order.AsSpan(), outputPath);
+        OnnxModelWriter.Write(model, result.Best.Order.AsSpan(), outputPath, writeOptions);
         return result;
     }
 

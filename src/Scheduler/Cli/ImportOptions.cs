@@ -25,8 +25,10 @@ public sealed record ImportOptions(IReadOnlyDictionary<string, long> Dims, long?
     /// <exception cref="GraphFormatException">The model cannot be read.</exception>
     public ComputationGraph ReadOnnx(string path) => OnnxGraphReader.Read(path, Onnx).Graph;
 
-    /// <summary>Writes the ONNX model at <paramref name="sourcePath"/> with its nodes in <paramref name="order"/>.</summary>
-    /// <exception cref="GraphFormatException">The model cannot be read or written.</exception>
-    public void WriteOnnx(string sourcePath, IReadOnlyList<int> order, string outPath)
-        => OnnxModelWriter.Write(OnnxGraphReader.Read(sourcePath, Onnx), order.ToArray(), outPath);
+    /// <summary>Writes the ONNX model at <paramref name="sourcePath"/> with its nodes in <paramref name="order"/>; external
+    /// data is handled by <paramref name="write"/> (see <see cref="OnnxModelWriter"/>).</summary>
+    /// <exception cref="GraphFormatException">The model cannot be read or written, or its external data cannot be
+    /// referenced from the output's folder.</exception>
+    public void WriteOnnx(string sourcePath, IReadOnlyList<int> order, string outPath, OnnxWriteOptions? write = null)
+        => OnnxModelWriter.Write(OnnxGraphReader.Read(sourcePath, Onnx), order.ToArray(), outPath, write);
 }

@@ -1,14 +1,17 @@
 using Scheduler.Graphs;
 using Scheduler.Graphs.Formats;
+using Scheduler.Graphs.Formats.Onnx;
 
 namespace Scheduler.Cli;
 
 /// <summary>Writes a schedule: the reordered graph (.json, .onnx), a DOT picture (.dot) or the order as node ids, always atomically.</summary>
 public static class OutputWriter
 {
-    /// <summary>Writes <paramref name="order"/> of <paramref name="graph"/> (read from <paramref name="sourcePath"/>) to <paramref name="outPath"/>.</summary>
-    /// <exception cref="GraphFormatException">An ONNX output was asked for a graph that is not an ONNX model.</exception>
-    public static void Write(string outPath, string sourcePath, ComputationGraph graph, IReadOnlyList<int> order, ImportOptions import)
+    /// <summary>Writes <paramref name="order"/> of <paramref name="graph"/> (read from <paramref name="sourcePath"/>) to
+    /// <paramref name="outPath"/>; <paramref name="onnx"/> says how an ONNX output treats external data.</summary>
+    /// <exception cref="GraphFormatException">An ONNX output was asked for a graph that is not an ONNX model, or the
+    /// model's external data cannot be referenced from the output's folder.</exception>
+    public static void Write(string outPath, string sourcePath, ComputationGraph graph, IReadOnlyList<int> order, ImportOptions import, OnnxWriteOptions? onnx = null)
     {
         MemoryModel.Validate(graph, order.ToArray());
         switch (Path.GetExtension(outPath).ToLowerInvariant())
@@ -24,7 +27,7 @@ public static class OutputWriter
                 {
                     throw new GraphFormatException($"{outPath}: an .onnx output needs an .onnx input, got {sourcePath}");
                 }
-                import.WriteOnnx(sourcePath, order, outPath);
+                import.WriteOnnx(sourcePath, order, outPath, onnx);
                 break;
             default:
                 AtomicFile.WriteAllText(outPath, string.Join('\n', order.Select(op => graph.OpId(op))) + "\n");

@@ -2,14 +2,15 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Scheduler.Graphs;
+using Scheduler.Graphs.Formats.Onnx;
 using Scheduler.Pass;
 using Spectre.Console;
 
 namespace Scheduler.Cli;
 
 /// <summary>
-/// <c>scheduler schedule FILE [--method ID] [--out FILE] [--json] [--in-place] [--arena]</c>: orders one graph and
-/// reports its peak. <c>--in-place</c> scores every candidate with in-place reuse; <c>--arena</c> also reports the arena
+/// <c>scheduler schedule FILE [--method ID] [--out FILE [--copy-external-data]] [--json] [--in-place] [--arena]</c>:
+/// orders one graph and reports its peak. <c>--in-place</c> scores every candidate with in-place reuse; <c>--arena</c> also reports the arena
 /// size after offset assignment. With either flag the output names the memory model; without them it is unchanged.
 /// </summary>
 public static class ScheduleCommand
@@ -22,6 +23,7 @@ public static class ScheduleCommand
         var output = new Option<string?>("--out", "-o") { Description = "Write the reordered graph (.json/.onnx), a Graphviz picture (.dot), or the order (other extensions: one node id per line)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
         var arena = new Option<bool>("--arena") { Description = "Also report the arena size after offset assignment (greedy by size)" };
+        var copyData = new Option<bool>("--copy-external-data") { Description = "For an .onnx --out in another folder: copy the model's external data files beside it (default: fail if they cannot be referenced from there)" };
         var common = new CommonOptions();
         var command = new Command("schedule", "Order one graph with a method (default: best, the portfolio) and report its peak memory");
         command.Arguments.Add(file);
@@ -30,25 +32,31 @@ public static class ScheduleCommand
         command.Options.Add(json);
         command.Options.Add(common.InPlace);
         command.Options.Add(arena);
+        command.Options.Add(copyData);
         common.AddTo(command);
         command.SetAction(parse =>
         {
             var options = common.PassOptions(parse, null, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || parse.GetValue(arena), parse.GetValue(arena));
-            return Run(parse.GetValue(file)!, parse.GetValue(method)!, parse.GetValue(output), parse.GetValue(json), options, common.Import(parse), model);
+            var onnx = new OnnxWriteOptions { CopyExternalData = parse.GetValue(copyData) };
+            if (onnx.CopyExternalData && !(parse.GetValue(output) ?? "").EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UsageException("--copy-external-data applies to an .onnx --out only");
+            }
+            return Run(parse.GetValue(file)!, parse.GetValue(method)!, parse.GetValue(output), parse.GetValue(json), options, common.Import(parse), model, onnx);
         });
         return command;
     }
 
-    private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import, ModelReport model)
+    private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import, ModelReport model, OnnxWriteOptions onnx)
     {
         var graph = GraphLoader.Load(path, import);
         var (chosen, candidates) = Schedule(graph, method, options);
         var arena = model.Arena ? ArenaPlanner.Plan(graph, chosen.Order!, model.Memory) : null;
         if (output is not null)
         {
-            OutputWriter.Write(output, path, graph, chosen.Order!, import);
+            OutputWriter.Write(output, path, graph, chosen.Order!, import, onnx);
         }
         if (json)
         {

@@ -9,11 +9,12 @@ namespace Scheduler.Graphs.Formats.Onnx;
 /// </summary>
 public sealed class OnnxModel
 {
-    internal OnnxModel(ModelProto proto, ComputationGraph graph, string source)
+    internal OnnxModel(ModelProto proto, ComputationGraph graph, string source, string? baseDirectory)
     {
         Proto = proto;
         Graph = graph;
         Source = source;
+        BaseDirectory = baseDirectory;
     }
 
     /// <summary>The parsed model. Treat it as read-only: the writer clones it before reordering.</summary>
@@ -24,6 +25,13 @@ public sealed class OnnxModel
 
     /// <summary>The file it was read from (or the name given to <see cref="OnnxGraphReader.FromProto"/>).</summary>
     public string Source { get; }
+
+    /// <summary>
+    /// The full path of the folder of the model file: the folder that the <c>location</c> of every tensor stored in
+    /// external data is relative to. Null for a model from <see cref="OnnxGraphReader.FromProto"/>, whose external data
+    /// (if any) can then be neither checked nor written elsewhere.
+    /// </summary>
+    public string? BaseDirectory { get; }
 
     /// <summary>Index in <c>graph.node</c> of op <paramref name="op"/> (equal to <paramref name="op"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">No such op.</exception>

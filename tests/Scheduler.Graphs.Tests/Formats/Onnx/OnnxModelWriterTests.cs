@@ -5,7 +5,7 @@ using static Scheduler.Graphs.Tests.Formats.Onnx.OnnxTestModels;
 
 namespace Scheduler.Graphs.Tests.Formats.Onnx;
 
-public sealed class OnnxModelWriterTests
+public sealed partial class OnnxModelWriterTests
 {
     private static readonly OnnxReadOptions Batch2 = OnnxReadOptions.Default.WithDims(["batch=2"]);
 
