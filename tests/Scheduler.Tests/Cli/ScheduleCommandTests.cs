@@ -47,7 +47,7 @@ public partial class ScheduleCommandTests
         string dir = Directory.CreateTempSubdirectory("sched").FullName;
         string src = Path.Combine(TestData.RepoRoot, "datasets", "layered-100", "layered-100-000.json");
         string dst = Path.Combine(dir, "out.json");
-        var (code, _, stderr) = CliRunner.Run("schedule", src, "--out", dst, "--time-limit", "3");
+        var (code, _, stderr) = CliRunner.Run("schedule", src, "--out", dst, "--effort", "0.05");
         Assert.True(code == 0, stderr);
         var before = JsonGraphReader.ReadFile(src);
         var after = JsonGraphReader.ReadFile(dst);
