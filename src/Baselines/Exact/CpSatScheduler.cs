@@ -96,8 +96,7 @@ public sealed class CpSatScheduler : ISolvingScheduler
         double gap = peak == 0 ? 0 : (peak - bound) / (double)peak;
         return new SolveResult(order, optimal ? SolveStatus.Optimal : SolveStatus.Feasible, optimal ? peak : bound,
             string.Create(CultureInfo.InvariantCulture,
-                $"cpsat: {status}, peak {peak}, bound {bound}, gap {gap:P2}, start {start.Peak} ({start.Source}), "
-                + $"{solver.WallTime():0.##} s."));
+                $"cpsat: {status}, peak {peak}, bound {bound}, gap {gap:P2}, start {start.Peak} ({start.Source})."));
     }
 
     private static int[] ExtractOrder(CpSatModel model, CpSolver solver)
