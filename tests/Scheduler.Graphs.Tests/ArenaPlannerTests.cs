@@ -76,7 +76,7 @@ public class ArenaPlannerTests
                 Assert.True(plan.PeakBytes == MemoryModel.Evaluate(g, order, options), where);
                 Assert.True(plan.ArenaBytes >= plan.PeakBytes, where);
                 CheckTensors(g, order, plan, where);
-                CheckNoOverlap(plan, where);
+                ArenaChecks.NoOverlap(plan.Buffers, plan.ArenaBytes, where);
             }
         }
     }
@@ -89,7 +89,7 @@ public class ArenaPlannerTests
             var order = Enumerable.Range(0, c.Graph.OpCount).ToArray();
             var plan = ArenaPlanner.Plan(c.Graph, order);
             Assert.True(plan.PeakBytes == c.InputOrderPeak, c.Name);
-            CheckNoOverlap(plan, c.Name);
+            ArenaChecks.NoOverlap(plan.Buffers, plan.ArenaBytes, c.Name);
         }
     }
 
@@ -98,23 +98,6 @@ public class ArenaPlannerTests
     {
         var g = ComputationGraph.FromSizes([1, 1], [(0, 1)]);
         Assert.Throws<InvalidScheduleException>(() => ArenaPlanner.Plan(g, [1, 0]));
-    }
-
-    /// <summary>Brute force: no two buffers live at a common step share a byte.</summary>
-    private static void CheckNoOverlap(ArenaPlan plan, string where)
-    {
-        var buffers = plan.Buffers;
-        for (int i = 0; i < buffers.Length; i++)
-        {
-            Assert.True(buffers[i].Offset >= 0 && buffers[i].Offset + buffers[i].Size <= plan.ArenaBytes, where);
-            for (int j = i + 1; j < buffers.Length; j++)
-            {
-                var (a, b) = (buffers[i], buffers[j]);
-                bool sameTime = a.FirstStep <= b.LastStep && b.FirstStep <= a.LastStep;
-                bool sameBytes = a.Offset < b.Offset + b.Size && b.Offset < a.Offset + a.Size;
-                Assert.False(sameTime && sameBytes && a.Size > 0 && b.Size > 0, $"{where}: buffers {i} {a} and {j} {b}");
-            }
-        }
     }
 
     /// <summary>Each tensor's own naive lifetime lies inside its buffer, and two tensors share a buffer only when one
