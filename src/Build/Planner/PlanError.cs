@@ -36,9 +36,9 @@ public sealed partial record PlanError(string Kind, string Message, int Line = 0
         var at = LineColumn().Match(message);
         if (at.Success)
         {
-            return new PlanError(GraphKind, message[at.Length..].Trim(), Number(at.Groups[1].Value), Number(at.Groups[2].Value));
+            return new PlanError(GraphKind, InBuildTerms(message[at.Length..].Trim()), Number(at.Groups[1].Value), Number(at.Groups[2].Value));
         }
-        message = message.Trim();
+        message = InBuildTerms(message.Trim());
         if (error.InnerException is CycleException { CycleIds.Count: > 0 } cycle && TryFindNodeLine(graphPath, cycle.CycleIds[0], out int line))
         {
             return new PlanError(GraphKind, message, line, 1);
@@ -48,6 +48,11 @@ public sealed partial record PlanError(string Kind, string Message, int Line = 0
 
     /// <summary>The error for bad options (metadata) of the request.</summary>
     public static PlanError FromOptions(string message) => new(OptionsKind, message);
+
+    /// <summary>The readers' advice names CLI flags; at build time the same knobs are item metadata.</summary>
+    private static string InBuildTerms(string message)
+        => message.Replace("bind it with --dim ", "bind it with the item's Dims, ", StringComparison.Ordinal)
+            .Replace("pass a default with --unknown-size BYTES", "set UnknownSize=BYTES", StringComparison.Ordinal);
 
     private static bool TryFindNodeLine(string graphPath, long id, out int line)
     {
