@@ -4,7 +4,7 @@ namespace Scheduler.Graphs;
 
 /// <summary>
 /// Assigns every non-resident tensor an offset in one arena for a given order — the "arena size after offset
-/// assignment" option of DESIGN §2, which shows what fragmentation adds on top of the live-byte peak.
+/// assignment" option of docs/DESIGN.md §2, which shows what fragmentation adds on top of the live-byte peak.
 /// </summary>
 /// <remarks>
 /// <para>Lifetimes follow the memory model exactly (the same <see cref="MemorySimulator"/> decides in-place reuse): a

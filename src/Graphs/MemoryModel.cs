@@ -3,7 +3,7 @@ using Scheduler.Graphs.Topology;
 namespace Scheduler.Graphs;
 
 /// <summary>
-/// The one definition of memory every number in this project uses (DESIGN §2). A tensor lives from its producer's
+/// The one definition of memory every number in this project uses (docs/DESIGN.md §2). A tensor lives from its producer's
 /// step to its last consumer's step; graph outputs live to the end; freeable graph inputs live from the start to their
 /// last consumer; resident inputs are a separate constant. The rule itself is written once, in
 /// <see cref="MemorySimulator"/>. An optional <see cref="MemoryModelOptions"/> applies the later options (in-place

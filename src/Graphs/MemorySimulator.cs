@@ -1,7 +1,7 @@
 namespace Scheduler.Graphs;
 
 /// <summary>
-/// Runs ops one at a time and tracks live bytes: the single implementation of the liveness rule of DESIGN §2, which
+/// Runs ops one at a time and tracks live bytes: the single implementation of the liveness rule of docs/DESIGN.md §2, which
 /// <see cref="MemoryModel"/> and every greedy scheduler share.
 /// <list type="bullet">
 /// <item>Resident graph inputs are never counted (they are <see cref="ComputationGraph.ResidentBytes"/>).</item>

@@ -67,8 +67,9 @@ public sealed class TopoformerSchedulerTests : IDisposable
     [Fact]
     public void Order_MissingModelPath_ClearError()
     {
-        var scheduler = new TopoformerScheduler("topoformer", modelPath: Path.Combine(_dir, "absent"));
+        string absent = Path.Combine(_dir, "absent");
+        var scheduler = new TopoformerScheduler("topoformer", modelPath: absent);
         var e = Assert.Throws<TopoformerConfigException>(() => scheduler.Order(Toy.Diamond()));
-        Assert.Contains("not found", e.Message);
+        Assert.Contains($"{absent}: no such checkpoint folder or file", e.Message); // the path itself, never its parent folder
     }
 }
