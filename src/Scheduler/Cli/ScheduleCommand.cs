@@ -61,7 +61,9 @@ public static class ScheduleCommand
     private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import, ModelReport model, OnnxWriteOptions onnx)
     {
         var graph = GraphLoader.Load(path, import);
-        var (chosen, winner, candidates) = Schedule(path, graph, method, options);
+        // One analysis (bounds, closure) for the methods and the report alike.
+        var analysis = new GraphAnalysis(graph);
+        var (chosen, winner, candidates) = Schedule(path, analysis, method, options);
         var arena = model.Arena ? ArenaPlanner.Plan(graph, chosen.Order!, model.Memory) : null;
         if (output is not null)
         {
@@ -69,11 +71,11 @@ public static class ScheduleCommand
         }
         if (json)
         {
-            Console.Out.Write(ToJson(graph, chosen, winner, candidates, model, arena));
+            Console.Out.Write(ToJson(analysis, chosen, winner, candidates, model, arena));
         }
         else
         {
-            PrintSummary(graph, chosen, candidates, output);
+            PrintSummary(analysis, chosen, candidates, output);
             PrintModel(chosen, model, arena);
         }
         return 0;
@@ -100,8 +102,9 @@ public static class ScheduleCommand
 
     /// <summary>Runs <paramref name="method"/>: the chosen result (for <c>best</c>, relabelled "best"), the id of the
     /// candidate whose order it is, and every candidate tried.</summary>
-    private static (CandidateResult Chosen, string Winner, IReadOnlyList<CandidateResult> Candidates) Schedule(string path, ComputationGraph graph, string method, PassOptions options)
+    private static (CandidateResult Chosen, string Winner, IReadOnlyList<CandidateResult> Candidates) Schedule(string path, GraphAnalysis analysis, string method, PassOptions options)
     {
+        var graph = analysis.Graph;
         if (method == "input")
         {
             var input = MethodRunner.InputOrder(graph, options.Memory);
@@ -112,7 +115,7 @@ public static class ScheduleCommand
             var pass = new MemorySchedulingPass(MethodCatalog.Members);
             pass.CandidateFinished += c => Terminal.Err.MarkupLine($"[grey]  {Markup.Escape(c.Method)}: {Markup.Escape(c.PeakBytes is long p ? Reports.Format.Bytes(p) : c.Status.Id())} in {Reports.Format.Ms(c.ElapsedMs)} ms[/]");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = pass.Run(graph, options);
+            var result = pass.Run(analysis, options);
             var winner = result.Winner;
             var status = result.ProvenOptimal ? CandidateStatus.Optimal : result.Capped ? CandidateStatus.Capped : CandidateStatus.Feasible;
             string message = $"won by {winner.Method}{(result.ProofSource is null ? "" : $"; proven optimal by {result.ProofSource}")}"
@@ -123,7 +126,7 @@ public static class ScheduleCommand
         {
             throw new UsageException($"--method: {MethodCatalog.Problem(method, ["best", "input"])}");
         }
-        var run = MethodRunner.Run(descriptor, new GraphAnalysis(graph), null, options.Settings with { TimeLimit = options.TimeBudget }, options.Memory);
+        var run = MethodRunner.Run(descriptor, analysis, null, options.Settings with { TimeLimit = options.TimeBudget }, options.Memory);
         if (run.Status == CandidateStatus.Skipped)
         {
             // The method does not apply to this graph (too large for it): the input, not the program, is at fault.
@@ -136,8 +139,9 @@ public static class ScheduleCommand
         return (run, run.Method, [run]);
     }
 
-    private static string ToJson(ComputationGraph graph, CandidateResult chosen, string winner, IReadOnlyList<CandidateResult> candidates, ModelReport model, ArenaPlan? arena)
+    private static string ToJson(GraphAnalysis analysis, CandidateResult chosen, string winner, IReadOnlyList<CandidateResult> candidates, ModelReport model, ArenaPlan? arena)
     {
+        var graph = analysis.Graph;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
@@ -148,8 +152,12 @@ public static class ScheduleCommand
             w.WriteNumber("peak_bytes", chosen.PeakBytes!.Value);
             w.WriteNumber("resident_bytes", graph.ResidentBytes);
             w.WriteNumber("total_bytes", checked(chosen.PeakBytes!.Value + graph.ResidentBytes));
-            w.WriteNumber("lower_bound_bytes", MemoryModel.WorkingSetBound(graph));
-            w.WriteNumber("cut_bound_bytes", MemoryModel.CutBound(graph));
+            w.WriteNumber("lower_bound_bytes", analysis.WorkingSetBound);
+            w.WriteNumber("cut_bound_bytes", analysis.CutBound);
+            if (analysis.CutBoundSkipped)
+            {
+                w.WriteString("cut_bound", $"skipped: over {GraphAnalysis.CutBoundOpLimit} ops, cut_bound_bytes is the working-set bound");
+            }
             w.WriteString("memory_model", model.Memory.Name);
             // The bounds are the default model's; under in-place reuse they are not lower bounds, so say which model they describe.
             w.WriteString("bounds_memory_model", MemoryModelOptions.Default.Name);
@@ -195,13 +203,14 @@ public static class ScheduleCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void PrintSummary(ComputationGraph graph, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, string? output)
+    private static void PrintSummary(GraphAnalysis analysis, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, string? output)
     {
-        long ws = MemoryModel.WorkingSetBound(graph), cut = MemoryModel.CutBound(graph);
+        var graph = analysis.Graph;
+        long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
         var o = Terminal.Out;
         o.WriteLine($"graph {graph.Name}: {graph.OpCount} ops, {graph.TensorCount} tensors, {graph.EdgeCount} edges");
         o.WriteLine($"method {chosen.Method}: peak {Reports.Format.Bytes(chosen.PeakBytes)} ({chosen.PeakBytes} B) + resident {Reports.Format.Bytes(graph.ResidentBytes)}");
-        o.WriteLine($"lower bounds: working set {Reports.Format.Bytes(ws)}, cut {Reports.Format.Bytes(cut)}; peak / LB = {Reports.Format.Ratio((double)chosen.PeakBytes!.Value / Math.Max(1, Math.Max(ws, cut)))}");
+        o.WriteLine($"lower bounds: working set {Reports.Format.Bytes(ws)}, cut {(analysis.CutBoundSkipped ? $"skipped (over {GraphAnalysis.CutBoundOpLimit} ops)" : Reports.Format.Bytes(cut))}; peak / LB = {Reports.Format.Ratio((double)chosen.PeakBytes!.Value / Math.Max(1, Math.Max(ws, cut)))}");
         o.WriteLine($"time {Reports.Format.Ms(chosen.ElapsedMs)} ms{(chosen.Message is null ? "" : $"; {chosen.Message}")}");
         if (candidates.Count > 1)
         {
