@@ -36,12 +36,19 @@ public static class PriorityDecoder
     /// </summary>
     public static int[] BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
         CancellationToken cancellationToken = default)
+        => BestOf(graph, priorities, count, mode, seed, null, cancellationToken).Order;
+
+    /// <summary><see cref="BestOf(ComputationGraph, ReadOnlySpan{float}, int, DecodeMode, int, CancellationToken)"/>
+    /// that stops drawing once <paramref name="cap"/> is reached; returns the best order and how many were drawn.</summary>
+    internal static (int[] Order, int Drawn) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
+        SafetyCap? cap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var random = new Random(seed);
         int[] best = Decode(graph, priorities, DecodeMode.Greedy, random);
         long bestPeak = MemoryModel.Evaluate(graph, best);
-        for (int k = 1; k < count; k++)
+        int drawn = 1;
+        for (; drawn < count && cap?.IsReached != true; drawn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int[] order = Decode(graph, priorities, mode, random);
@@ -51,7 +58,7 @@ public static class PriorityDecoder
                 (best, bestPeak) = (order, peak);
             }
         }
-        return best;
+        return (best, drawn);
     }
 
     private static int[] Greedy(ComputationGraph graph, ReadOnlySpan<float> priorities)
