@@ -139,7 +139,6 @@ internal sealed class DownSetSearch
     private void Expand(int id, int depth)
     {
         long key = _store.Key(id);
-        long live = _sim.LiveBytes;
         int readyCount = 0;
         for (int v = 0; v < _n; v++)
         {
@@ -151,8 +150,7 @@ internal sealed class DownSetSearch
         for (int k = 0; k < readyCount; k++)
         {
             int v = _ready[k];
-            long step = live + _graph.OutputBytes(v);
-            if (step <= key && _sim.FreedBy(v) >= _graph.OutputBytes(v))
+            if (_sim.StepBytes(v) <= key && _sim.FreedBy(v) >= _graph.OutputBytes(v))
             {
                 Relax(id, v, key, depth + 1);
                 return;
@@ -161,7 +159,7 @@ internal sealed class DownSetSearch
         for (int k = 0; k < readyCount; k++)
         {
             int v = _ready[k];
-            long childKey = Math.Max(key, live + _graph.OutputBytes(v));
+            long childKey = Math.Max(key, _sim.StepBytes(v));
             if (childKey < _budget)
             {
                 Relax(id, v, childKey, depth + 1);
