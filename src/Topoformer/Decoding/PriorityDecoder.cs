@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Topoformer.Decoding;
 
@@ -61,47 +62,22 @@ public static class PriorityDecoder
         return (best, drawn);
     }
 
+    /// <summary>Highest priority first, ties to the lower index (input order).</summary>
     private static int[] Greedy(ComputationGraph graph, ReadOnlySpan<float> priorities)
     {
-        int n = graph.OpCount;
-        var indegree = InDegrees(graph);
-        // Min-heap on (−priority, index): highest priority first, ties to the lower index (input order).
-        var ready = new PriorityQueue<int, (float, int)>(n);
-        for (int v = 0; v < n; v++)
-        {
-            if (indegree[v] == 0)
-            {
-                ready.Enqueue(v, (-priorities[v], v));
-            }
-        }
-        var order = new int[n];
-        for (int t = 0; t < n; t++)
-        {
-            int u = ready.Dequeue();
-            order[t] = u;
-            foreach (int w in graph.Successors(u))
-            {
-                if (--indegree[w] == 0)
-                {
-                    ready.Enqueue(w, (-priorities[w], w));
-                }
-            }
-        }
-        return order;
+        var p = priorities.ToArray();
+        return ReadyList<(float, int)>.Order(graph, v => (-p[v], v));
     }
 
     /// <summary>At each step draws from softmax(logits) restricted to the ready ops; O(N · ready) per order.</summary>
     private static int[] Sample(ComputationGraph graph, ReadOnlySpan<float> logits, Random random)
     {
         int n = graph.OpCount;
-        var indegree = InDegrees(graph);
+        var tracker = new ReadyTracker(graph);
         var ready = new List<int>();
-        for (int v = 0; v < n; v++)
+        foreach (int v in tracker.Sources)
         {
-            if (indegree[v] == 0)
-            {
-                ready.Add(v);
-            }
+            ready.Add(v);
         }
         var order = new int[n];
         var weights = new double[n];
@@ -133,12 +109,9 @@ public static class PriorityDecoder
             ready[pick] = ready[^1];
             ready.RemoveAt(ready.Count - 1);
             order[t] = u;
-            foreach (int w in graph.Successors(u))
+            foreach (int w in tracker.Run(u))
             {
-                if (--indegree[w] == 0)
-                {
-                    ready.Add(w);
-                }
+                ready.Add(w);
             }
         }
         return order;
@@ -154,15 +127,5 @@ public static class PriorityDecoder
             noisy[i] = (float)(priorities[i] - Math.Log(-Math.Log(u) + 1e-300));
         }
         return noisy;
-    }
-
-    internal static int[] InDegrees(ComputationGraph graph)
-    {
-        var indegree = new int[graph.OpCount];
-        for (int v = 0; v < indegree.Length; v++)
-        {
-            indegree[v] = graph.Predecessors(v).Length;
-        }
-        return indegree;
     }
 }
