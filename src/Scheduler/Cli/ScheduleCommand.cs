@@ -60,9 +60,14 @@ public static class ScheduleCommand
 
     private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import, ModelReport model, OnnxWriteOptions onnx)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var graph = GraphLoader.Load(path, import);
-        // One analysis (bounds, closure) for the methods and the report alike.
+        // One analysis (bounds, closure) for the methods and the report alike; the report needs the bounds anyway, so
+        // computing them first lets the safety cap cover the whole command: the methods get what loading left.
         var analysis = new GraphAnalysis(graph);
+        _ = analysis.LowerBound;
+        var left = options.TimeBudget - clock.Elapsed;
+        options = options with { TimeBudget = left > TimeSpan.Zero ? left : TimeSpan.Zero };
         var (chosen, winner, candidates) = Schedule(path, analysis, method, options);
         var arena = model.Arena ? ArenaPlanner.Plan(graph, chosen.Order!, model.Memory) : null;
         if (output is not null)
