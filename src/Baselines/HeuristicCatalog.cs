@@ -4,7 +4,7 @@ using Scheduler.Graphs;
 namespace Scheduler.Baselines;
 
 /// <summary>
-/// Every heuristic baseline (DESIGN §4) as a descriptor the CLI and the pass can list and create. All are cheap
+/// Every heuristic baseline (docs/DESIGN.md §4) as a descriptor the CLI and the pass can list and create. All are cheap
 /// (O((V + E) log V) or better) and deterministic; only <c>random</c> reads settings (seed and samples).
 /// </summary>
 public static class HeuristicCatalog

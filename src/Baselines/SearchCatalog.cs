@@ -17,9 +17,8 @@ public static class SearchCatalog
     public static IReadOnlyList<SchedulerDescriptor> Create(IReadOnlyList<IScheduler> startHeuristics)
     {
         ArgumentNullException.ThrowIfNull(startHeuristics);
-        // Run alone, the exact methods also start from a default-width beam search over the heuristics: a tighter initial
-        // budget prunes the DP harder, and a better hint helps CP-SAT. The pass hands them its best order instead.
-        IReadOnlyList<IScheduler> exactStarts = [.. startHeuristics, new BeamScheduler(startHeuristics, SchedulerSettings.Default)];
+        // Run alone, the exact methods also improve the best heuristic with a default-width beam search (within their cap):
+        // a tighter initial budget prunes the DP harder, and a better hint helps CP-SAT. The pass hands them its best order instead.
         return
         [
             new SchedulerDescriptor("beam", "Beam search over partial orders keyed by (peak so far, live bytes); width = --beam-width.",
@@ -27,9 +26,9 @@ public static class SearchCatalog
             new SchedulerDescriptor("local", "Local search from the best heuristic: one-op moves in their legal window, incremental peak.",
                 MethodKind.Search, s => new LocalSearchScheduler(startHeuristics, s)),
             new SchedulerDescriptor("exact", "Exact best-first DP over scheduled sets (Serenity); gives up at the state limit.",
-                MethodKind.Exact, s => new ExactScheduler(exactStarts, s)),
+                MethodKind.Exact, s => new ExactScheduler(startHeuristics, s, beamStart: true)),
             new SchedulerDescriptor("cpsat", "OR-Tools CP-SAT position model with a cumulative over tensor lifetimes; time-limited.",
-                MethodKind.Exact, s => new CpSatScheduler(exactStarts, s)),
+                MethodKind.Exact, s => new CpSatScheduler(startHeuristics, s, beamStart: true)),
         ];
     }
 }

@@ -4,14 +4,15 @@ namespace Scheduler.Graphs;
 
 /// <summary>
 /// Assigns every non-resident tensor an offset in one arena for a given order — the "arena size after offset
-/// assignment" option of DESIGN §2, which shows what fragmentation adds on top of the live-byte peak.
+/// assignment" option of docs/DESIGN.md §2, which shows what fragmentation adds on top of the live-byte peak.
 /// </summary>
 /// <remarks>
-/// <para>Lifetimes follow the memory model exactly (the same <see cref="MemorySimulator"/> decides in-place reuse): a
-/// buffer lives from its producer's step to its last consumer's step; graph outputs to the last step; an output nobody
-/// reads only during its producer's step; freeable inputs from step 0 to their last consumer. Under in-place reuse an
-/// output that took over a dying input's storage joins that input's buffer, which then lives on to the output's end.
-/// So at every step the live buffers' sizes sum to the model's step memory, and the arena is at least the peak.</para>
+/// <para>Lifetimes and the peak are read off <see cref="MemorySimulator"/> running the order (it also decides in-place
+/// reuse), so they follow the memory model exactly: a buffer lives from its producer's step to its last consumer's
+/// step; graph outputs to the last step; an output nobody reads only during its producer's step; freeable inputs from
+/// step 0 to their last consumer. Under in-place reuse an output that took over a dying input's storage joins that
+/// input's buffer, which then lives on to the output's end. So at every step the live buffers' sizes sum to the
+/// model's step memory (tested), and the arena is at least the peak.</para>
 /// <para>Offsets come from the greedy-by-size heuristic (Pisarchyk &amp; Lee, "Efficient Memory Management for Deep
 /// Neural Net Inference", 2020; TensorFlow Lite's <c>GreedyMemoryPlanner</c>): take buffers largest first (ties: the
 /// earlier first step, then creation order) and put each at the lowest offset where it overlaps no already placed
@@ -27,7 +28,7 @@ public static class ArenaPlanner
     {
         options ??= MemoryModelOptions.Default;
         MemoryModel.Validate(graph, order);
-        var (first, last, size, tensorBuffer) = Lifetimes(graph, order, options);
+        var (first, last, size, tensorBuffer, peak) = Lifetimes(graph, order, options);
         var offsets = Place(first, last, size);
         var buffers = ImmutableArray.CreateBuilder<ArenaBuffer>(size.Count);
         long arena = 0;
@@ -36,36 +37,41 @@ public static class ArenaPlanner
             buffers.Add(new ArenaBuffer(offsets[b], size[b], first[b], last[b]));
             arena = Math.Max(arena, offsets[b] + size[b]);
         }
-        return new ArenaPlan(buffers.MoveToImmutable(), [.. tensorBuffer], arena, Peak(first, last, size, order.Length), options);
+        return new ArenaPlan(buffers.MoveToImmutable(), [.. tensorBuffer], arena, peak, options);
     }
 
-    private static (List<int> First, List<int> Last, List<long> Size, int[] TensorBuffer) Lifetimes(
+    /// <summary>
+    /// Runs the order through the simulator and reads every buffer's lifetime off it: a buffer opens when its tensor is
+    /// made (freeable inputs that someone reads: at step 0) and closes at the step where the simulator ends its last
+    /// tensor, or at the last step if it never does (graph outputs). Also returns the simulator's peak.
+    /// </summary>
+    private static (List<int> First, List<int> Last, List<long> Size, int[] TensorBuffer, long Peak) Lifetimes(
         ComputationGraph graph, ReadOnlySpan<int> order, MemoryModelOptions options)
     {
         int n = order.Length;
-        var position = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            position[order[i]] = i;
-        }
         var first = new List<int>();
         var last = new List<int>();
         var size = new List<long>();
         var tensorBuffer = new int[graph.TensorCount];
         Array.Fill(tensorBuffer, -1);
+        void Open(int tensor, int step)
+        {
+            tensorBuffer[tensor] = size.Count;
+            first.Add(step);
+            last.Add(n - 1);
+            size.Add(graph.TensorSize(tensor));
+        }
         for (int t = 0; t < graph.TensorCount; t++)
         {
-            // Mirrors the simulator's start: freeable inputs count from step 0 only if someone reads them.
+            // Exactly the tensors the simulator counts as live before the first step.
             if (graph.IsFreeableInput(t) && graph.Consumers(t).Length > 0)
             {
-                tensorBuffer[t] = size.Count;
-                first.Add(0);
-                last.Add(LastStep(graph, t, 0, position, n));
-                size.Add(graph.TensorSize(t));
+                Open(t, 0);
             }
         }
         var sim = new MemorySimulator(graph, options);
         var donors = new int[16];
+        var ended = new List<int>();
         for (int i = 0; i < n; i++)
         {
             int op = order[i];
@@ -74,39 +80,28 @@ public static class ArenaPlanner
             {
                 donors = new int[outputs.Length];
             }
-            sim.Execute(op, donors.AsSpan(0, outputs.Length));
+            var given = donors.AsSpan(0, outputs.Length);
+            ended.Clear();
+            sim.Execute(op, given, ended);
             for (int k = 0; k < outputs.Length; k++)
             {
-                int t = outputs[k], end = LastStep(graph, t, i, position, n);
-                if (donors[k] >= 0)
+                if (given[k] >= 0)
                 {
-                    // In place: the donor's buffer (which ends here, at its last consumer) lives on as this output.
-                    int b = tensorBuffer[donors[k]];
-                    tensorBuffer[t] = b;
-                    last[b] = Math.Max(last[b], end);
+                    // In place: the donor's buffer lives on as this output (and closes when the output ends).
+                    tensorBuffer[outputs[k]] = tensorBuffer[given[k]];
                     continue;
                 }
-                tensorBuffer[t] = size.Count;
-                first.Add(i);
-                last.Add(end);
-                size.Add(graph.TensorSize(t));
+                Open(outputs[k], i);
+            }
+            foreach (int t in ended)
+            {
+                if (given.IndexOf(t) < 0)
+                {
+                    last[tensorBuffer[t]] = i;
+                }
             }
         }
-        return (first, last, size, tensorBuffer);
-    }
-
-    private static int LastStep(ComputationGraph graph, int tensor, int start, int[] position, int n)
-    {
-        if (graph.IsGraphOutput(tensor))
-        {
-            return n - 1;
-        }
-        int end = start;
-        foreach (int c in graph.Consumers(tensor))
-        {
-            end = Math.Max(end, position[c]);
-        }
-        return end;
+        return (first, last, size, tensorBuffer, sim.PeakBytes);
     }
 
     /// <summary>Greedy by size, lowest fitting offset (see the type's remarks).</summary>
@@ -151,23 +146,5 @@ public static class ArenaPlanner
             placed.Insert(at, b);
         }
         return offsets;
-    }
-
-    /// <summary>Largest sum of live buffer sizes at one step (a sweep over interval ends).</summary>
-    private static long Peak(List<int> first, List<int> last, List<long> size, int steps)
-    {
-        var delta = new long[steps + 1];
-        for (int b = 0; b < size.Count; b++)
-        {
-            delta[first[b]] += size[b];
-            delta[last[b] + 1] -= size[b];
-        }
-        long live = 0, peak = 0;
-        for (int i = 0; i < steps; i++)
-        {
-            live += delta[i];
-            peak = Math.Max(peak, live);
-        }
-        return peak;
     }
 }

@@ -11,6 +11,13 @@ namespace Scheduler.Graphs;
 /// </summary>
 public sealed class GraphAnalysis
 {
+    /// <summary>
+    /// Largest graph whose cut bound is computed: the closure takes 2·N²/8 bytes (256 MiB at this size) and O(N·E/64)
+    /// time. Above it the cut bound is not computed and <see cref="CutBound"/> falls back to the working-set bound;
+    /// <see cref="CutBoundSkipped"/> says so, and outputs name the choice.
+    /// </summary>
+    public const int CutBoundOpLimit = 32_768;
+
     private readonly Lazy<long> _workingSet;
     private readonly Lazy<Reachability> _reachability;
     private readonly Lazy<long> _cutBound;
@@ -22,7 +29,7 @@ public sealed class GraphAnalysis
         Graph = Guard.NotNull(graph, nameof(graph));
         _workingSet = new(() => MemoryModel.WorkingSetBound(graph));
         _reachability = new(() => Reachability.Compute(graph));
-        _cutBound = new(() => MemoryModel.CutBound(graph, Reachability));
+        _cutBound = new(() => CutBoundSkipped ? WorkingSetBound : MemoryModel.CutBound(graph, Reachability));
     }
 
     /// <summary>The graph.</summary>
@@ -31,8 +38,12 @@ public sealed class GraphAnalysis
     /// <summary>The working-set lower bound (<see cref="MemoryModel.WorkingSetBound"/>).</summary>
     public long WorkingSetBound => _workingSet.Value;
 
-    /// <summary>The cut lower bound (<see cref="MemoryModel.CutBound(ComputationGraph)"/>).</summary>
+    /// <summary>The cut lower bound (<see cref="MemoryModel.CutBound(ComputationGraph)"/>), or the working-set bound
+    /// when the graph is too large for it (<see cref="CutBoundSkipped"/>).</summary>
     public long CutBound => _cutBound.Value;
+
+    /// <summary>True when the graph has more than <see cref="CutBoundOpLimit"/> ops, so the cut bound is not computed.</summary>
+    public bool CutBoundSkipped => Graph.OpCount > CutBoundOpLimit;
 
     /// <summary>The larger of the two bounds: a peak that meets it is optimal (default memory model).</summary>
     public long LowerBound => Math.Max(WorkingSetBound, CutBound);

@@ -83,8 +83,11 @@ public sealed class GraphBuilder
 
     /// <summary>Checks the graph and freezes it.</summary>
     /// <exception cref="CycleException">The edges form a cycle (its ops are named).</exception>
+    /// <exception cref="GraphFormatException">The tensor sizes add up to more than 2^63−1 bytes (the two tensors
+    /// where the sum overflows are named).</exception>
     public ComputationGraph Build()
     {
+        CheckTotalBytes();
         int n = _opIds.Count, tensors = _tensorSize.Count;
         var opEdges = new List<(int, int)>(_uses.Count + _controlEdges.Count);
         var consumerPairs = new List<(int, int)>(_uses.Count);
@@ -134,6 +137,41 @@ public sealed class GraphBuilder
             ConsumerOffsets = consumerOffsets, Consumers = consumers,
             GraphOutput = _graphOutput.ToArray(), Freeable = _freeable.ToArray(), TensorNames = _tensorNames.ToArray(),
         });
+    }
+
+    /// <summary>
+    /// Every byte count the project derives (peaks, bounds, resident bytes, arena offsets) is a sum of distinct tensor
+    /// sizes, so it fits in a <c>long</c> when the sum of all of them does. Checking that once here keeps checked
+    /// arithmetic from failing deep inside a scheduler on a file with absurd sizes.
+    /// </summary>
+    private void CheckTotalBytes()
+    {
+        long total = 0;
+        int largest = -1;
+        for (int t = 0; t < _tensorSize.Count; t++)
+        {
+            long size = _tensorSize[t];
+            if (size > long.MaxValue - total)
+            {
+                throw new GraphFormatException(
+                    $"tensor sizes add up to more than 2^63-1 bytes at the {Describe(t)} ({size.ToString(CultureInfo.InvariantCulture)} B): "
+                    + $"the {t.ToString(CultureInfo.InvariantCulture)} tensor(s) before it total {total.ToString(CultureInfo.InvariantCulture)} B, "
+                    + $"the largest being the {Describe(largest)} ({_tensorSize[largest].ToString(CultureInfo.InvariantCulture)} B)");
+            }
+            total += size;
+            if (largest < 0 || size > _tensorSize[largest])
+            {
+                largest = t;
+            }
+        }
+    }
+
+    private string Describe(int tensor)
+    {
+        string name = _tensorNames[tensor].Length > 0 ? $" '{_tensorNames[tensor]}'" : "";
+        return _producer[tensor] >= 0
+            ? $"output{name} of node {_opIds[_producer[tensor]].ToString(CultureInfo.InvariantCulture)}"
+            : $"graph input{name}";
     }
 
     private int AddTensor(long size, int producer, string name, bool graphOutput, bool freeable, string owner)

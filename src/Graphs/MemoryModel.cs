@@ -3,7 +3,7 @@ using Scheduler.Graphs.Topology;
 namespace Scheduler.Graphs;
 
 /// <summary>
-/// The one definition of memory every number in this project uses (DESIGN §2). A tensor lives from its producer's
+/// The one definition of memory every number in this project uses (docs/DESIGN.md §2). A tensor lives from its producer's
 /// step to its last consumer's step; graph outputs live to the end; freeable graph inputs live from the start to their
 /// last consumer; resident inputs are a separate constant. The rule itself is written once, in
 /// <see cref="MemorySimulator"/>. An optional <see cref="MemoryModelOptions"/> applies the later options (in-place
@@ -58,26 +58,36 @@ public static class MemoryModel
         return message is null;
     }
 
-    /// <summary>Working-set bound: max over ops of its non-resident inputs plus its outputs. Every order pays it under
-    /// the default model. Under in-place reuse it is not a lower bound (an element-wise op's output may share its
-    /// dying input's storage); it keeps this no-reuse meaning, and reports label it as such.</summary>
+    /// <summary>Working-set bound: max over ops of <see cref="WorkingSet"/>. Every order pays it under the default
+    /// model. Under in-place reuse it is not a lower bound (an element-wise op's output may share its dying input's
+    /// storage); it keeps this no-reuse meaning, and reports label it as such.</summary>
     public static long WorkingSetBound(ComputationGraph graph)
     {
         Guard.NotNull(graph, nameof(graph));
         long best = 0;
         for (int v = 0; v < graph.OpCount; v++)
         {
-            long bytes = graph.OutputBytes(v);
-            foreach (int t in graph.Inputs(v))
-            {
-                if (!graph.IsResident(t))
-                {
-                    bytes += graph.TensorSize(t);
-                }
-            }
-            best = Math.Max(best, bytes);
+            best = Math.Max(best, WorkingSet(graph, v));
         }
         return best;
+    }
+
+    /// <summary>The bytes <paramref name="op"/>'s step holds in every order under the default model: its outputs plus
+    /// its non-resident inputs (all live while it runs). Inductor's DFS calls this the bytes an op touches.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="op"/> is not an op of the graph.</exception>
+    public static long WorkingSet(ComputationGraph graph, int op)
+    {
+        Guard.NotNull(graph, nameof(graph));
+        Guard.InRange(op, graph.OpCount, nameof(op), "Op");
+        long bytes = graph.OutputBytes(op);
+        foreach (int t in graph.Inputs(op))
+        {
+            if (!graph.IsResident(t))
+            {
+                bytes += graph.TensorSize(t);
+            }
+        }
+        return bytes;
     }
 
     /// <summary>

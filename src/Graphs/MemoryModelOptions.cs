@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Scheduler.Graphs;
 
 /// <summary>
-/// The later options of the memory model (DESIGN §2), each off by default and named in reports by <see cref="Name"/>.
+/// The later options of the memory model (docs/DESIGN.md §2), each off by default and named in reports by <see cref="Name"/>.
 /// <see cref="Default"/> is the plain model every number in the project uses unless a report says otherwise.
 /// </summary>
 /// <remarks>
@@ -43,7 +43,7 @@ public sealed record MemoryModelOptions
         "Identity", "Dropout", "BatchNormalization",
         "MaskScale", "Rotary", "gelu_new", "gelu_pytorch_tanh", "quick_gelu");
 
-    /// <summary>The plain model of DESIGN §2: no option on.</summary>
+    /// <summary>The plain model of docs/DESIGN.md §2: no option on.</summary>
     public static MemoryModelOptions Default { get; } = new();
 
     /// <summary>The plain model plus in-place reuse by <see cref="DefaultElementWiseOps"/>.</summary>

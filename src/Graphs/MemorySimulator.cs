@@ -1,7 +1,7 @@
 namespace Scheduler.Graphs;
 
 /// <summary>
-/// Runs ops one at a time and tracks live bytes: the single implementation of the liveness rule of DESIGN §2, which
+/// Runs ops one at a time and tracks live bytes: the single implementation of the liveness rule of docs/DESIGN.md §2, which
 /// <see cref="MemoryModel"/> and every greedy scheduler share.
 /// <list type="bullet">
 /// <item>Resident graph inputs are never counted (they are <see cref="ComputationGraph.ResidentBytes"/>).</item>
@@ -117,7 +117,9 @@ public sealed class MemorySimulator
     /// less storage handed on in place), so that the live bytes after it are <c>StepBytes(op) − FreedBy(op)</c>.</summary>
     public long FreedBy(int op) => FreedWithoutReuse(op) - ReusedBytes(op);
 
-    private long FreedWithoutReuse(int op)
+    /// <summary>Bytes of the tensors whose storage running <paramref name="op"/> next ends (its dying inputs and its
+    /// unused outputs), in-place donors included; each such tensor is appended to <paramref name="ended"/> if given.</summary>
+    private long FreedWithoutReuse(int op, List<int>? ended = null)
     {
         long freed = 0;
         foreach (int t in _graph.Inputs(op))
@@ -125,6 +127,7 @@ public sealed class MemorySimulator
             if (_remainingUses[t] == 1 && IsFreeable(t))
             {
                 freed += _graph.TensorSize(t);
+                ended?.Add(t);
             }
         }
         foreach (int t in _graph.Outputs(op))
@@ -132,6 +135,7 @@ public sealed class MemorySimulator
             if (_graph.Consumers(t).Length == 0 && !_graph.IsGraphOutput(t))
             {
                 freed += _graph.TensorSize(t);
+                ended?.Add(t);
             }
         }
         return freed;
@@ -141,8 +145,10 @@ public sealed class MemorySimulator
     public long Execute(int op) => Execute(op, []);
 
     /// <summary>Runs <paramref name="op"/> and, when <paramref name="donors"/> is not empty (one slot per output),
-    /// writes for each output the input tensor whose storage it took over, or -1.</summary>
-    internal long Execute(int op, Span<int> donors)
+    /// writes for each output the input tensor whose storage it took over, or -1. When <paramref name="ended"/> is
+    /// given, appends every tensor whose lifetime ends at this step: its dying inputs (donors too: their storage lives
+    /// on as the output they were given to) and its unused outputs. Graph outputs and resident tensors never end.</summary>
+    internal long Execute(int op, Span<int> donors, List<int>? ended = null)
     {
         long reused = 0;
         if (_inPlaceOps is null || !_inPlaceOps[op])
@@ -159,7 +165,7 @@ public sealed class MemorySimulator
             PeakBytes = step;
         }
         // Reused storage is neither allocated nor freed at this step, so the live bytes after it do not depend on reuse.
-        LiveBytes = step + reused - FreedWithoutReuse(op);
+        LiveBytes = step + reused - FreedWithoutReuse(op, ended);
         foreach (int t in _graph.Inputs(op))
         {
             _remainingUses[t]--;

@@ -14,7 +14,8 @@ namespace Scheduler.Graphs;
 /// </remarks>
 /// <param name="Seed">Seed for any randomness; the same seed gives the same order.</param>
 /// <param name="Samples">Best-of-K for sampling methods (<c>random</c>, <c>topoformer-sample</c>).</param>
-/// <param name="TimeLimit">Wall-clock safety cap for one method; null means the method's default cap.</param>
+/// <param name="TimeLimit">Wall-clock safety cap for one method run (<see cref="SafetyCap"/>); null means
+/// <see cref="SafetyCap.DefaultLimit"/>.</param>
 /// <param name="BeamWidth">Width of beam search at effort 1.</param>
 /// <param name="ModelPath">Topoformer checkpoint; null means the shipped one.</param>
 /// <param name="Effort">Multiplier of every method's work budget (1 = the documented defaults).</param>

@@ -58,12 +58,18 @@ public sealed class MemorySchedulingPass
     /// <summary>Schedules <paramref name="graph"/>.</summary>
     /// <exception cref="ArgumentException">A method id is unknown (the message lists the known ones).</exception>
     public PassResult Run(ComputationGraph graph, PassOptions options, CancellationToken cancellationToken = default)
+        => Run(new GraphAnalysis(graph), options, cancellationToken);
+
+    /// <summary>Schedules <see cref="GraphAnalysis.Graph"/>, reusing what <paramref name="analysis"/> already holds.</summary>
+    /// <exception cref="ArgumentException">A method id is unknown (the message lists the known ones).</exception>
+    public PassResult Run(GraphAnalysis analysis, PassOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(options);
+        var graph = analysis.Graph;
         var clock = Stopwatch.StartNew();
         var methods = Resolve(options.Methods);
-        var run = new PortfolioRun(new GraphAnalysis(graph), options, methods, clock, c => CandidateFinished?.Invoke(c));
+        var run = new PortfolioRun(analysis, options, methods, clock, c => CandidateFinished?.Invoke(c));
         string? proof = run.Proves(run.Slots[0]!) ? "lower bound (met by input)" : null;
         foreach (var kinds in Stages)
         {
@@ -85,7 +91,6 @@ public sealed class MemorySchedulingPass
         }
         var winner = Select(run.Slots);
         var schedule = Schedule.Create(graph, winner.Order!, winner.Method, options.Memory);
-        var analysis = run.Analysis;
         // The winner has the lowest peak of all, so a proof that any candidate is optimal covers it.
         return new PassResult(schedule, [.. run.Slots.Select(c => c!)], graph.ResidentBytes, analysis.WorkingSetBound, analysis.CutBound)
         {

@@ -22,6 +22,19 @@ public static class MethodCatalog
         return descriptor is not null;
     }
 
+    /// <summary>Null when <paramref name="id"/> is a member or one of <paramref name="alsoAccepted"/> (such as
+    /// <c>input</c> and <c>best</c>), else the message for it: "unknown method 'locl' (did you mean 'local'?); known
+    /// methods: ...".</summary>
+    public static string? Problem(string id, IReadOnlyList<string> alsoAccepted)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(alsoAccepted);
+        var known = alsoAccepted.Concat(Members.Select(d => d.Name)).Distinct(StringComparer.Ordinal).ToList();
+        return known.Contains(id, StringComparer.Ordinal)
+            ? null
+            : $"unknown method '{id}'{Suggestions.DidYouMean(id, known)}; known methods: {string.Join(", ", known)}";
+    }
+
     private static List<SchedulerDescriptor> ComposeMembers()
     {
         var members = new List<SchedulerDescriptor>(HeuristicCatalog.All);

@@ -1,19 +1,24 @@
 using Scheduler.Graphs;
 using Scheduler.Graphs.Formats;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace Scheduler.Pass;
 
 /// <summary>
 /// Loads <see cref="PassOptions"/> from YAML. Keys: <c>methods</c> (list), <c>time_budget_seconds</c>, <c>seed</c>,
 /// <c>samples</c>, <c>model</c>, <c>beam_width</c>, <c>effort</c>, <c>exact_op_limit</c>, <c>parallelism</c>,
-/// <c>memory_model</c> (<c>default</c> or <c>in-place</c>). Missing keys keep their defaults; an unknown
-/// key or a bad value is a <see cref="GraphFormatException"/> naming the file and line.
+/// <c>memory_model</c> (<c>default</c> or <c>in-place</c>). Missing (or null) keys keep their defaults. Numbers are
+/// checked against <see cref="PassOptionRanges"/>, method ids against <see cref="MethodCatalog"/>; an unknown key or
+/// method, a value of the wrong kind or out of range is a <see cref="GraphFormatException"/> naming the file, line,
+/// column and key, with a "did you mean" for a near miss.
 /// </summary>
 public static class PassOptionsYaml
 {
+    /// <summary>Every key the file may have.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        ["methods", "time_budget_seconds", "seed", "samples", "model", "beam_width", "effort", "exact_op_limit", "parallelism", "memory_model"];
+
     /// <summary>Reads a YAML file.</summary>
     /// <exception cref="GraphFormatException">The file is missing, malformed, or has an unknown key or bad value.</exception>
     public static PassOptions Load(string path)
@@ -27,64 +32,121 @@ public static class PassOptionsYaml
     /// <exception cref="GraphFormatException">Malformed YAML, an unknown key or a bad value.</exception>
     public static PassOptions Parse(string yaml, string source = "<yaml>")
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        Document? doc;
+        ArgumentNullException.ThrowIfNull(yaml);
+        var stream = new YamlStream();
         try
         {
-            doc = deserializer.Deserialize<Document?>(yaml);
+            stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex)
         {
-            string reason = ex.InnerException?.Message ?? ex.Message;
-            throw new GraphFormatException($"{source}:{ex.Start.Line}:{ex.Start.Column}: {reason}", ex);
+            throw Error(source, ex.Start, ex.InnerException?.Message ?? ex.Message);
         }
-        var d = doc ?? new Document();
-        var defaults = PassOptions.Default;
-        if (d.TimeBudgetSeconds is <= 0)
+        var options = PassOptions.Default;
+        if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
         {
-            throw new GraphFormatException($"{source}: time_budget_seconds must be positive, got {d.TimeBudgetSeconds}");
+            return options;
         }
-        var memory = d.MemoryModel switch
+        if (stream.Documents.Count > 1)
         {
-            null or "default" => MemoryModelOptions.Default,
-            "in-place" => MemoryModelOptions.InPlaceReuse,
-            _ => throw new GraphFormatException($"{source}: memory_model must be 'default' or 'in-place', got '{d.MemoryModel}'"),
-        };
-        if (d.Effort is double e && !(e > 0 && double.IsFinite(e)))
-        {
-            throw new GraphFormatException($"{source}: effort must be a positive number, got {e}");
+            throw Error(source, stream.Documents[1].RootNode.Start, "expected one YAML document, found more ('---')");
         }
-        var settings = defaults.Settings;
-        return defaults with
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
         {
-            Methods = d.Methods ?? defaults.Methods,
-            TimeBudget = d.TimeBudgetSeconds is double s ? TimeSpan.FromSeconds(s) : defaults.TimeBudget,
-            Settings = settings with
+            throw Error(source, stream.Documents[0].RootNode.Start, $"expected a mapping of keys ({string.Join(", ", Keys)})");
+        }
+        var reader = new Reader(source);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!Keys.Contains(key))
             {
-                Seed = d.Seed ?? settings.Seed,
-                Samples = d.Samples ?? settings.Samples,
-                ModelPath = d.Model ?? settings.ModelPath,
-                BeamWidth = d.BeamWidth ?? settings.BeamWidth,
-                Effort = d.Effort ?? settings.Effort,
-            },
-            ExactOpLimit = d.ExactOpLimit ?? defaults.ExactOpLimit,
-            Parallelism = d.Parallelism ?? defaults.Parallelism,
-            Memory = memory,
-        };
+                throw Error(source, keyNode.Start, $"unknown key '{key}'{Suggestions.DidYouMean(key, Keys)}; known keys: {string.Join(", ", Keys)}");
+            }
+            if (!IsNull(value))
+            {
+                options = reader.Apply(options, key, value);
+            }
+        }
+        return options;
     }
 
-    private sealed class Document
-    {
-        public List<string>? Methods { get; set; }
-        public double? TimeBudgetSeconds { get; set; }
-        public int? Seed { get; set; }
-        public int? Samples { get; set; }
-        public string? Model { get; set; }
-        public int? BeamWidth { get; set; }
-        public int? ExactOpLimit { get; set; }
-        public double? Effort { get; set; }
-        public int? Parallelism { get; set; }
+    private static bool IsNull(YamlNode node)
+        => node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
-        public string? MemoryModel { get; set; }
+    private static GraphFormatException Error(string source, Mark at, string message)
+        => new($"{source}:{at.Line}:{at.Column}: {message}");
+
+    /// <summary>Turns one key's node into its option, or an error naming the key and its place.</summary>
+    private sealed class Reader(string source)
+    {
+        public PassOptions Apply(PassOptions o, string key, YamlNode value)
+        {
+            var s = o.Settings;
+            return key switch
+            {
+                "methods" => o with { Methods = Methods(value) },
+                "time_budget_seconds" => o with { TimeBudget = TimeSpan.FromSeconds(Number(key, value, PassOptionRanges.TimeBudgetSeconds)) },
+                "seed" => o with { Settings = s with { Seed = (int)Number(key, value, PassOptionRanges.Seed) } },
+                "samples" => o with { Settings = s with { Samples = (int)Number(key, value, PassOptionRanges.Samples) } },
+                "model" => o with { Settings = s with { ModelPath = Text(key, value) } },
+                "beam_width" => o with { Settings = s with { BeamWidth = (int)Number(key, value, PassOptionRanges.BeamWidth) } },
+                "effort" => o with { Settings = s with { Effort = Number(key, value, PassOptionRanges.Effort) } },
+                "exact_op_limit" => o with { ExactOpLimit = (int)Number(key, value, PassOptionRanges.ExactOpLimit) },
+                "parallelism" => o with { Parallelism = (int)Number(key, value, PassOptionRanges.Parallelism) },
+                _ => o with { Memory = Memory(key, value) },
+            };
+        }
+
+        private double Number(string key, YamlNode node, ValueRange range)
+        {
+            string text = Scalar(key, node, range.Expected);
+            return range.Parse(text, out double value) is string problem ? throw Error(source, node.Start, $"{key} {problem}") : value;
+        }
+
+        private string Text(string key, YamlNode node) => Scalar(key, node, "a path");
+
+        private MemoryModelOptions Memory(string key, YamlNode node)
+        {
+            string text = Scalar(key, node, "default or in-place");
+            return text switch
+            {
+                "default" => MemoryModelOptions.Default,
+                "in-place" => MemoryModelOptions.InPlaceReuse,
+                _ => throw Error(source, node.Start, $"{key} must be 'default' or 'in-place', got '{text}'{Suggestions.DidYouMean(text, ["default", "in-place"])}"),
+            };
+        }
+
+        private List<string> Methods(YamlNode node)
+        {
+            if (node is not YamlSequenceNode list)
+            {
+                throw Error(source, node.Start, $"methods must be a list of method ids (e.g. [bfs, local]), got {Kind(node)}");
+            }
+            var ids = new List<string>();
+            foreach (var item in list.Children)
+            {
+                string id = Scalar("methods", item, "a method id");
+                if (MethodCatalog.Problem(id, ["input", "best"]) is string problem)
+                {
+                    throw Error(source, item.Start, $"methods: {problem}");
+                }
+                ids.Add(id);
+            }
+            return ids;
+        }
+
+        private string Scalar(string key, YamlNode node, string expected)
+            => node is YamlScalarNode { Value: string v }
+                ? v
+                : throw Error(source, node.Start, $"{key} must be {expected}, got {Kind(node)}");
+
+        private static string Kind(YamlNode node) => node switch
+        {
+            YamlSequenceNode => "a list",
+            YamlMappingNode => "a mapping",
+            YamlScalarNode sc => $"'{sc.Value}'",
+            _ => "an alias",
+        };
     }
 }

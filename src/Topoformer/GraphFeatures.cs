@@ -4,7 +4,7 @@ using Scheduler.Graphs.Topology;
 namespace Scheduler.Topoformer;
 
 /// <summary>
-/// Node features of DESIGN §5, a pure function of the graph: each feature is normalised per graph so that models
+/// Node features of docs/DESIGN.md §5, a pure function of the graph: each feature is normalised per graph so that models
 /// transfer across graph sizes and byte scales (sizes by their mean, counts by N, depths by their maximum).
 /// </summary>
 public static class GraphFeatures
@@ -53,7 +53,7 @@ public static class GraphFeatures
         return sum;
     }
 
-    /// <summary>Bytes of inputs whose only consumer is v: what running v certainly frees (DESIGN §2).</summary>
+    /// <summary>Bytes of inputs whose only consumer is v: what running v certainly frees (docs/DESIGN.md §2).</summary>
     private static long SoleInputBytes(ComputationGraph g, int v)
     {
         long sum = 0;

@@ -33,11 +33,13 @@ public static class ModelStore
             + "pass a model path or train one with `scheduler train`.");
     }
 
-    /// <summary>The network of <paramref name="path"/> (or of the shipped checkpoint when null), loaded once.</summary>
-    /// <exception cref="TopoformerConfigException">The checkpoint is unusable.</exception>
+    /// <summary>The network of <paramref name="path"/> (or of the shipped checkpoint when null), loaded once. The path
+    /// is resolved exactly (<see cref="TopoformerCheckpoint.ResolveFolder"/>): no other checkpoint is ever used instead.</summary>
+    /// <exception cref="TopoformerConfigException">The path names no checkpoint, or the checkpoint is unusable.</exception>
+    /// <exception cref="FileNotFoundException">The path is null and no shipped checkpoint was found.</exception>
     public static TopoformerNetwork Get(string? path)
     {
-        string full = Path.GetFullPath(path ?? ResolveShipped());
+        string full = TopoformerCheckpoint.ResolveFolder(path ?? ResolveShipped());
         var lazy = Cache.GetOrAdd(full, p => new Lazy<TopoformerNetwork>(() => TopoformerCheckpoint.Load(p)));
         try
         {

@@ -10,8 +10,8 @@ public static class TopoformerCatalog
     public static IReadOnlyList<SchedulerDescriptor> All { get; } =
     [
         new("topoformer", "Topoformer (Gagrani et al. 2022): learned priorities, greedy decode", MethodKind.Learned,
-            s => new TopoformerScheduler("topoformer", 1, DecodeMode.Greedy, s.Seed, s.ModelPath)),
+            s => new TopoformerScheduler("topoformer", 1, DecodeMode.Greedy, s.Seed, s.ModelPath, s.TimeLimit)),
         new("topoformer-sample", "Topoformer: best of K sequential samples (K = --samples, default 16) by peak memory", MethodKind.Learned,
-            s => new TopoformerScheduler("topoformer-sample", Math.Max(1, s.Samples), DecodeMode.Sample, s.Seed, s.ModelPath)),
+            s => new TopoformerScheduler("topoformer-sample", Math.Max(1, s.Samples), DecodeMode.Sample, s.Seed, s.ModelPath, s.TimeLimit)),
     ];
 }

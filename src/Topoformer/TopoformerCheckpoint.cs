@@ -40,20 +40,58 @@ public static class TopoformerCheckpoint
     }
 
     /// <summary>Reads a checkpoint's card.</summary>
-    /// <exception cref="TopoformerConfigException">The card is missing or malformed.</exception>
-    public static ModelCard ReadCard(string directory)
+    /// <param name="path">The checkpoint folder, or its <see cref="WeightsFile"/> or <see cref="CardFile"/>.</param>
+    /// <exception cref="TopoformerConfigException">The path names no checkpoint, or the card is missing, malformed or of
+    /// another version.</exception>
+    public static ModelCard ReadCard(string path)
     {
-        var card = YamlFile.Read<ModelCard>(Path.Combine(FolderOf(directory), CardFile));
+        string file = Path.Combine(ResolveFolder(path), CardFile);
+        var card = YamlFile.Read<ModelCard>(file);
+        if (card.Version != 1)
+        {
+            throw new TopoformerConfigException(file, $"{file}: model card version {card.Version}; this build reads version 1.", "version");
+        }
+        if (card.Options is null)
+        {
+            throw new TopoformerConfigException(file, $"{file}: the card has no 'options' (the network's hyperparameters).", "options");
+        }
         return card;
+    }
+
+    /// <summary>
+    /// The checkpoint folder <paramref name="path"/> names, exactly: the folder itself, or the folder holding it when
+    /// it is a <see cref="WeightsFile"/> or <see cref="CardFile"/>. Nothing else is tried — a mistyped path is an error,
+    /// never a neighbouring checkpoint.
+    /// </summary>
+    /// <exception cref="TopoformerConfigException">Nothing exists at the path, or it is a file of another name.</exception>
+    public static string ResolveFolder(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+        if (!File.Exists(path))
+        {
+            throw new TopoformerConfigException(path, $"{path}: no such checkpoint folder or file.");
+        }
+        string name = Path.GetFileName(path);
+        if (name is not (WeightsFile or CardFile))
+        {
+            throw new TopoformerConfigException(path,
+                $"{path}: not a Topoformer checkpoint; give its folder (holding {WeightsFile} and {CardFile}) or one of those two files.");
+        }
+        return Path.GetDirectoryName(Path.GetFullPath(path))!;
     }
 
     /// <summary>Builds the network a checkpoint describes and loads its weights, in eval mode on the default device.</summary>
     /// <param name="path">The checkpoint folder, or its <see cref="WeightsFile"/> or <see cref="CardFile"/>.</param>
-    /// <exception cref="TopoformerConfigException">A file is missing, malformed or does not match the card.</exception>
+    /// <exception cref="TopoformerConfigException">The path names no checkpoint, or a file is missing, malformed or
+    /// does not match the card (the message names the file).</exception>
     public static TopoformerNetwork Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string folder = FolderOf(path);
+        string folder = ResolveFolder(path);
         var card = ReadCard(folder);
         TopoformerNetwork network;
         try
@@ -83,14 +121,13 @@ public static class TopoformerCheckpoint
         {
             network.load(weightsPath, strict: true);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or KeyNotFoundException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A truncated or random file fails wherever TorchSharp's reader first trips (end of stream, a bad count, a
+            // shape, a native error): whatever the exception, the file is what is wrong.
             throw new TopoformerConfigException(weightsPath,
-                $"{weightsPath}: the checkpoint does not match the model ({e.Message}). "
-                + "Build the model from the checkpoint's model.yaml or train a new one.", inner: e);
+                $"{weightsPath}: the weights do not match the model its {CardFile} describes, or the file is damaged ({e.Message}); "
+                + "train or copy a matching checkpoint.", inner: e);
         }
     }
-
-    private static string FolderOf(string path)
-        => Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
 }

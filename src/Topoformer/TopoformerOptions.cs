@@ -53,7 +53,7 @@ public sealed record TopoformerOptions
         Check(HeadDim >= 1, $"head_dim must be at least 1, got {HeadDim}.");
         Check(MlpRatio >= 1, $"mlp_ratio must be at least 1, got {MlpRatio}.");
         Check(Dropout is >= 0 and < 1, $"dropout must be in [0, 1), got {Dropout}.");
-        Check(LogitScale > 0, $"logit_scale must be positive, got {LogitScale}.");
+        Check(LogitScale > 0 && double.IsFinite(LogitScale), $"logit_scale must be a positive finite number, got {LogitScale}.");
         Check(Features is { Count: > 0 }, "features must name at least one feature.");
         foreach (string f in Features)
         {

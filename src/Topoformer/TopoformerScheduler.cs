@@ -21,6 +21,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     private readonly int _samples;
     private readonly int _seed;
     private readonly DecodeMode _mode;
+    private readonly TimeSpan _timeLimit;
 
     /// <summary>Creates a scheduler over a checkpoint (loaded lazily, once per path).</summary>
     /// <param name="name">Kebab-case id.</param>
@@ -28,7 +29,9 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     /// <param name="mode">How the extra candidates are drawn.</param>
     /// <param name="seed">Seed of the sampling.</param>
     /// <param name="modelPath">Checkpoint folder or weights file; null = the shipped checkpoint.</param>
-    public TopoformerScheduler(string name, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0, string? modelPath = null)
+    /// <param name="timeLimit">Safety cap on drawing samples (their count is the budget); null: <see cref="SafetyCap.DefaultLimit"/>.</param>
+    public TopoformerScheduler(string name, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0, string? modelPath = null,
+        TimeSpan? timeLimit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
@@ -36,12 +39,14 @@ public sealed class TopoformerScheduler : ISolvingScheduler
         _samples = samples;
         _mode = mode;
         _seed = seed;
+        _timeLimit = timeLimit ?? SafetyCap.DefaultLimit;
         _network = () => ModelStore.Get(modelPath);
         _priorityKey = $"topoformer.priorities:{modelPath ?? "<shipped>"}";
     }
 
     /// <summary>Creates a scheduler over an in-memory network (tests, training evaluation).</summary>
-    public TopoformerScheduler(string name, TopoformerNetwork network, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0)
+    public TopoformerScheduler(string name, TopoformerNetwork network, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0,
+        TimeSpan? timeLimit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(network);
@@ -50,6 +55,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
         _samples = samples;
         _mode = mode;
         _seed = seed;
+        _timeLimit = timeLimit ?? SafetyCap.DefaultLimit;
         _network = () => network;
         _priorityKey = $"topoformer.priorities:{Guid.NewGuid():N}";
     }
@@ -71,6 +77,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var graph = analysis.Graph;
+        var cap = new SafetyCap(_timeLimit);
         if (graph.OpCount == 0)
         {
             return new SolveResult([], SolveStatus.Feasible);
@@ -86,9 +93,14 @@ public sealed class TopoformerScheduler : ISolvingScheduler
             return network.Priorities(GraphEncoding.Create(a.Graph, network.Options));
         });
         cancellationToken.ThrowIfCancellationRequested();
-        int[] order = _samples == 1
-            ? PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(_seed))
-            : PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, cancellationToken);
-        return new SolveResult(order, SolveStatus.Feasible);
+        if (_samples == 1)
+        {
+            return new SolveResult(PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(_seed)), SolveStatus.Feasible);
+        }
+        // The network's forward pass is one uninterruptible call; the cap can only cut the sampling after it.
+        var (order, drawn) = PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, cap, cancellationToken);
+        return drawn < _samples
+            ? new SolveResult(order, SolveStatus.Feasible, null, $"{Name}: stopped by the {cap} after {drawn} of {_samples} samples.", Capped: true)
+            : new SolveResult(order, SolveStatus.Feasible);
     }
 }

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Scheduler.Graphs;
+using Scheduler.Graphs.Formats;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -5,7 +8,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Scheduler.Topoformer;
 
 /// <summary>Reads and writes the snake_case YAML files of Topoformer (configs, model cards) with clear errors.</summary>
-internal static class YamlFile
+internal static partial class YamlFile
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -18,7 +21,8 @@ internal static class YamlFile
 
     public static string Serialize(object value) => Serializer.Serialize(value);
 
-    /// <summary>Parses <paramref name="text"/>; unknown keys and bad values are errors naming the file, key and line.</summary>
+    /// <summary>Parses <paramref name="text"/>; unknown keys and bad values are errors naming the file, key and line,
+    /// in words rather than .NET type names (an unknown key gets a "did you mean" among the keys where it stands).</summary>
     /// <exception cref="TopoformerConfigException">The YAML is malformed, has an unknown key or a bad value.</exception>
     public static T Parse<T>(string text, string path) where T : class
     {
@@ -29,26 +33,65 @@ internal static class YamlFile
         }
         catch (YamlException e)
         {
-            int line = checked((int)e.Start.Line);
+            int line = (int)Math.Clamp(e.Start.Line, 0, int.MaxValue);
             string key = KeyAt(text, e.Start);
-            string why = e.InnerException?.Message ?? e.Message;
-            string message = e.Message.Contains("not found on type", StringComparison.Ordinal)
-                ? $"{path}({line}): unknown key '{key}'."
-                : $"{path}({line}): bad value for '{key}': {why}";
+            string message;
+            if (UnknownProperty().Match(e.Message) is { Success: true } m)
+            {
+                var keys = YamlKeys.Of(typeof(T), m.Groups["type"].Value);
+                message = $"{path}({line}): unknown key '{key}'{Suggestions.DidYouMean(key, keys)}{(keys.Count > 0 ? $"; known keys here: {string.Join(", ", keys)}" : "")}.";
+            }
+            else if (e is SyntaxErrorException || e.Message.StartsWith("While ", StringComparison.Ordinal))
+            {
+                message = $"{path}({line}): malformed YAML: {e.Message.TrimEnd('.')}.";
+            }
+            else
+            {
+                string value = ValueAt(text, e.Start, key);
+                message = $"{path}({line}): bad value for '{key}': expected {YamlKeys.Expected(typeof(T), key)}{(value.Length > 0 ? $", got '{value}'" : "")}.";
+            }
             throw new TopoformerConfigException(path, message, key, line, e);
         }
     }
 
     /// <summary>Reads and parses a file.</summary>
-    /// <exception cref="TopoformerConfigException">See <see cref="Parse{T}"/>; also when the file is missing.</exception>
+    /// <exception cref="TopoformerConfigException">See <see cref="Parse{T}"/>; also when the file is missing, unreadable or too large.</exception>
     public static T Read<T>(string path) where T : class
     {
         if (!File.Exists(path))
         {
             throw new TopoformerConfigException(path, $"{path}: file not found.");
         }
-        return Parse<T>(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = InputFile.ReadAllText(path);
+        }
+        catch (GraphFormatException e)
+        {
+            throw new TopoformerConfigException(path, e.Message, inner: e);
+        }
+        return Parse<T>(text, path);
     }
+
+    /// <summary>The scalar after <c>key:</c> on the mark's line, or "".</summary>
+    private static string ValueAt(string text, Mark mark, string key)
+    {
+        var lines = text.Split('\n');
+        long index = mark.Line - 1;
+        if (index < 0 || index >= lines.Length)
+        {
+            return "";
+        }
+        string line = lines[index];
+        int at = line.IndexOf(key + ":", StringComparison.Ordinal);
+        string value = at >= 0 ? line[(at + key.Length + 1)..] : line[(int)Math.Clamp(mark.Column - 1, 0, line.Length)..];
+        int comment = value.IndexOf(" #", StringComparison.Ordinal);
+        return (comment >= 0 ? value[..comment] : value).Trim().TrimEnd(',', '}');
+    }
+
+    [GeneratedRegex("Property '[^']*' not found on type '(?<type>[^']*)'")]
+    private static partial Regex UnknownProperty();
 
     /// <summary>
     /// The key a parser mark points at: the text before ':' from the mark's column (an unknown key), or else the key

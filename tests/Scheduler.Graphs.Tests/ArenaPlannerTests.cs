@@ -74,6 +74,7 @@ public class ArenaPlannerTests
                 var plan = ArenaPlanner.Plan(g, order, options);
                 string where = $"seed {seed}, {options.Name}";
                 Assert.True(plan.PeakBytes == MemoryModel.Evaluate(g, order, options), where);
+                Assert.True(MemoryModel.Profile(g, order, options).SequenceEqual(LiveBufferBytes(plan, order.Length)), where);
                 Assert.True(plan.ArenaBytes >= plan.PeakBytes, where);
                 CheckTensors(g, order, plan, where);
                 ArenaChecks.NoOverlap(plan.Buffers, plan.ArenaBytes, where);
@@ -98,6 +99,20 @@ public class ArenaPlannerTests
     {
         var g = ComputationGraph.FromSizes([1, 1], [(0, 1)]);
         Assert.Throws<InvalidScheduleException>(() => ArenaPlanner.Plan(g, [1, 0]));
+    }
+
+    /// <summary>Brute force: the bytes of the buffers live at each step.</summary>
+    private static long[] LiveBufferBytes(ArenaPlan plan, int steps)
+    {
+        var live = new long[steps];
+        foreach (var b in plan.Buffers)
+        {
+            for (int step = b.FirstStep; step <= b.LastStep; step++)
+            {
+                live[step] += b.Size;
+            }
+        }
+        return live;
     }
 
     /// <summary>Each tensor's own naive lifetime lies inside its buffer, and two tensors share a buffer only when one

@@ -36,7 +36,7 @@ public sealed class TopoformerCheckpointTests : IDisposable
         using var bigger = Toy.Network(1, Toy.Options with { Layers = 2, ModelDim = 8 });
         var e = Assert.Throws<TopoformerConfigException>(
             () => TopoformerCheckpoint.LoadWeights(bigger, Path.Combine(_dir, TopoformerCheckpoint.WeightsFile)));
-        Assert.Contains("does not match the model", e.Message);
+        Assert.Contains("do not match the model", e.Message);
         Assert.Contains(TopoformerCheckpoint.WeightsFile, e.Message);
     }
 
@@ -44,6 +44,6 @@ public sealed class TopoformerCheckpointTests : IDisposable
     public void Load_MissingFolder_ClearError()
     {
         var e = Assert.Throws<TopoformerConfigException>(() => TopoformerCheckpoint.Load(_dir));
-        Assert.Contains("not found", e.Message);
+        Assert.Contains($"{_dir}: no such checkpoint folder or file", e.Message);
     }
 }

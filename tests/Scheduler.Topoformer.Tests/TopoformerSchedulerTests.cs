@@ -57,6 +57,18 @@ public sealed class TopoformerSchedulerTests : IDisposable
     }
 
     [Fact]
+    public void Solve_SampleCapAlreadySpent_GreedyOrderFlaggedCapped()
+    {
+        using var network = Toy.Network(24);
+        var graph = TestData.RandomDag(5, 60);
+        var capped = new TopoformerScheduler("topoformer-sample", network, 8, DecodeMode.Sample, seed: 1, timeLimit: TimeSpan.Zero).Solve(graph);
+        Assert.True(capped.Capped, capped.Message);
+        Assert.Equal(new TopoformerScheduler("topoformer", network).Order(graph), capped.Order); // greedy is the first candidate
+        var full = new TopoformerScheduler("topoformer-sample", network, 8, DecodeMode.Sample, seed: 1).Solve(graph);
+        Assert.False(full.Capped, full.Message);
+    }
+
+    [Fact]
     public void Order_EmptyGraph_EmptyOrder()
     {
         using var network = Toy.Network(23);
@@ -67,8 +79,9 @@ public sealed class TopoformerSchedulerTests : IDisposable
     [Fact]
     public void Order_MissingModelPath_ClearError()
     {
-        var scheduler = new TopoformerScheduler("topoformer", modelPath: Path.Combine(_dir, "absent"));
+        string absent = Path.Combine(_dir, "absent");
+        var scheduler = new TopoformerScheduler("topoformer", modelPath: absent);
         var e = Assert.Throws<TopoformerConfigException>(() => scheduler.Order(Toy.Diamond()));
-        Assert.Contains("not found", e.Message);
+        Assert.Contains($"{absent}: no such checkpoint folder or file", e.Message); // the path itself, never its parent folder
     }
 }

@@ -3,7 +3,7 @@ using Scheduler.Graphs;
 namespace Scheduler.Testing;
 
 /// <summary>
-/// A deliberately naive re-statement of DESIGN §2 used only to check <see cref="MemoryModel"/>: at every step it
+/// A deliberately naive re-statement of docs/DESIGN.md §2 used only to check <see cref="MemoryModel"/>: at every step it
 /// rebuilds the live set from scratch (a tensor is live at step t if it was produced — or is a freeable input — and
 /// some consumer has not run before t, or it is a graph output), then adds the step's outputs.
 /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Google.OrTools.Sat;
 using Scheduler.Graphs;
 using Scheduler.Graphs.Topology;
@@ -15,27 +16,40 @@ namespace Scheduler.Baselines.Exact;
 /// </summary>
 internal sealed class CpSatModel
 {
-    public CpSatModel(GraphAnalysis analysis, long upperBound)
+    private CpSatModel(int n)
     {
-        var graph = analysis.Graph;
-        long lowerBound = analysis.LowerBound;
-        int n = graph.OpCount;
         Model = new CpModel();
         Positions = new IntVar[n];
+    }
+
+    /// <summary>
+    /// Builds the model with <paramref name="upperBound"/> as the peak's upper bound; false when <paramref name="cap"/>
+    /// is reached first (the build is charged per constraint, so a huge graph cannot overrun the cap here).
+    /// </summary>
+    public static bool TryBuild(GraphAnalysis analysis, long upperBound, SafetyCap cap, [NotNullWhen(true)] out CpSatModel? model)
+    {
+        var graph = analysis.Graph;
+        int n = graph.OpCount;
+        model = new CpSatModel(n);
+        var m = model.Model;
         for (int v = 0; v < n; v++)
         {
-            Positions[v] = Model.NewIntVar(0, Math.Max(0, n - 1), $"pos{v}");
+            model.Positions[v] = m.NewIntVar(0, Math.Max(0, n - 1), $"pos{v}");
         }
-        Model.AddAllDifferent(Positions.Select(p => (LinearExpr)p));
+        m.AddAllDifferent(model.Positions.Select(p => (LinearExpr)p));
         for (int u = 0; u < n; u++)
         {
             foreach (int w in graph.Successors(u))
             {
-                Model.Add(Positions[u] < Positions[w]);
+                m.Add(model.Positions[u] < model.Positions[w]);
+            }
+            if (cap.ReachedAfter(1 + graph.Successors(u).Length))
+            {
+                return false;
             }
         }
-        Peak = Model.NewIntVar(lowerBound, upperBound, "peak");
-        var cumulative = Model.AddCumulative(Peak);
+        model.Peak = m.NewIntVar(analysis.LowerBound, upperBound, "peak");
+        var cumulative = m.AddCumulative(model.Peak);
         var reach = analysis.Reachability;
         for (int t = 0; t < graph.TensorCount; t++)
         {
@@ -43,19 +57,25 @@ internal sealed class CpSatModel
             {
                 continue;
             }
-            LinearExpr start = graph.Producer(t) < 0 ? LinearExpr.Constant(0) : Positions[graph.Producer(t)];
-            LinearExpr end = graph.IsGraphOutput(t) ? LinearExpr.Constant(n) : LastUseEnd(graph, reach, t);
-            var length = Model.NewIntVar(1, n, $"len{t}");
-            cumulative.AddDemand(Model.NewIntervalVar(start, length, end, $"t{t}"), graph.TensorSize(t));
+            LinearExpr start = graph.Producer(t) < 0 ? LinearExpr.Constant(0) : model.Positions[graph.Producer(t)];
+            LinearExpr end = graph.IsGraphOutput(t) ? LinearExpr.Constant(n) : model.LastUseEnd(graph, reach, t);
+            var length = m.NewIntVar(1, n, $"len{t}");
+            cumulative.AddDemand(m.NewIntervalVar(start, length, end, $"t{t}"), graph.TensorSize(t));
+            int consumers = graph.Consumers(t).Length;
+            if (cap.ReachedAfter(1 + consumers * consumers))
+            {
+                return false;
+            }
         }
-        Model.Minimize(Peak);
+        m.Minimize(model.Peak);
+        return true;
     }
 
     public CpModel Model { get; }
 
     public IntVar[] Positions { get; }
 
-    public IntVar Peak { get; }
+    public IntVar Peak { get; private set; } = null!;
 
     /// <summary>Hints a known order (the solver starts from it).</summary>
     public void Hint(int[] order, long peak)

@@ -5,7 +5,7 @@ using Scheduler.Graphs.Topology;
 namespace Scheduler.Baselines.Exact;
 
 /// <summary>
-/// A lower bound on the peak of every completion of a partial order: the cut bound of DESIGN §2 made state-aware.
+/// A lower bound on the peak of every completion of a partial order: the cut bound of docs/DESIGN.md §2 made state-aware.
 /// For each unscheduled op v, its step must hold its outputs, its inputs made by ops not yet run, every tensor live
 /// now that some unscheduled consumer c ∈ {v} ∪ descendants(v) still needs (it cannot die before c), and every graph
 /// output already made. Max over v. The "still needed at v" test is one bit of a precomputed cover set per tensor:

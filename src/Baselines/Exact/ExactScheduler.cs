@@ -7,9 +7,9 @@ namespace Scheduler.Baselines.Exact;
 /// Exact minimum-peak scheduling by a best-first dynamic program over scheduled sets (Serenity, Ahn et al. MLSys 2020;
 /// see <see cref="DownSetSearch"/>), pruned by the start order's peak and the graph's lower bound. The number of
 /// down-sets grows exponentially with the graph's width, so the search stops at a state limit (its work budget,
-/// <see cref="BaseStateLimit"/> × effort) or the optional wall-clock cap and then returns the start order with
-/// <see cref="SolveStatus.GaveUp"/>, the proven lower bound and a message saying why — it never exhausts memory.
-/// Practical up to a few hundred ops on layered graphs.
+/// <see cref="BaseStateLimit"/> × effort) or the wall-clock safety cap (<see cref="SafetyCap"/>, which also covers the
+/// start heuristics and the setup) and then returns the start order with <see cref="SolveStatus.GaveUp"/>, the proven
+/// lower bound and a message saying why — it never exhausts memory. Practical up to a few hundred ops on layered graphs.
 /// </summary>
 public sealed class ExactScheduler : ISolvingScheduler
 {
@@ -20,23 +20,28 @@ public sealed class ExactScheduler : ISolvingScheduler
     private const long MemoryCapBytes = 512L << 20;
 
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
+    private readonly bool _beamStart;
     private readonly long _stateLimit;
-    private readonly TimeSpan? _timeLimit;
+    private readonly SchedulerSettings _settings;
 
     /// <summary>Creates the solver.</summary>
     /// <param name="startHeuristics">Standalone start orders (the best one is the initial budget and the fallback).</param>
     /// <param name="settings">Reads <see cref="SchedulerSettings.Effort"/> and <see cref="SchedulerSettings.TimeLimit"/>
-    /// (null: no cap); null means defaults.</param>
+    /// (the safety cap; null: <see cref="SafetyCap.DefaultLimit"/>); null means defaults.</param>
     /// <param name="baseStateLimit">States at effort 1.</param>
+    /// <param name="beamStart">Run alone (no start handed in), also improve the best start heuristic with a
+    /// default-width beam search: a tighter initial budget prunes the search harder.</param>
     /// <exception cref="ArgumentOutOfRangeException">The state limit is below 1.</exception>
-    public ExactScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null, long baseStateLimit = BaseStateLimit)
+    public ExactScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null, long baseStateLimit = BaseStateLimit,
+        bool beamStart = false)
     {
         ArgumentNullException.ThrowIfNull(startHeuristics);
         ArgumentOutOfRangeException.ThrowIfLessThan(baseStateLimit, 1);
         settings ??= SchedulerSettings.Default;
         _startHeuristics = startHeuristics;
+        _beamStart = beamStart;
         _stateLimit = settings.Scaled(baseStateLimit);
-        _timeLimit = settings.TimeLimit;
+        _settings = settings;
     }
 
     /// <inheritdoc/>
@@ -51,15 +56,22 @@ public sealed class ExactScheduler : ISolvingScheduler
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var graph = analysis.Graph;
-        start = StartOrders.Resolve(graph, start, _startHeuristics, cancellationToken);
+        var cap = SafetyCap.Start(_settings);
+        // The bound first: it cannot be interrupted, so the start phase (whose beam polls the cap) gets what it leaves.
         long lowerBound = analysis.LowerBound;
+        start = StartOrders.Resolve(analysis, start, _startHeuristics, _beamStart, cap, cancellationToken);
         if (start.OptimalIfAtBound(lowerBound, "exact") is { } atBound)
         {
             return atBound;
         }
+        if (cap.IsReached)
+        {
+            return new SolveResult(start.Order, SolveStatus.GaveUp, lowerBound,
+                $"exact: stopped by the {cap} before the search; returned the start order ({start.Source}, peak {start.Peak}).", Capped: true);
+        }
         int words = (graph.OpCount + 63) >> 6;
         int limit = (int)Math.Min(Math.Min(_stateLimit, int.MaxValue - 1), MemoryCapBytes / DownSetStore.BytesPerState(words));
-        var outcome = new DownSetSearch(analysis, start.Peak, limit, _timeLimit).Run(cancellationToken);
+        var outcome = new DownSetSearch(analysis, start.Peak, limit, cap).Run(cancellationToken);
         if (outcome.StopReason is not null)
         {
             return new SolveResult(start.Order, SolveStatus.GaveUp, outcome.Bound,

@@ -95,18 +95,4 @@ internal static class DepthFirst
         }
         return sinks.ToArray();
     }
-
-    /// <summary>Bytes an op touches: its outputs plus its non-resident inputs (the working set of its step).</summary>
-    public static long TouchedBytes(ComputationGraph graph, int op)
-    {
-        long bytes = graph.OutputBytes(op);
-        foreach (int t in graph.Inputs(op))
-        {
-            if (!graph.IsResident(t))
-            {
-                bytes += graph.TensorSize(t);
-            }
-        }
-        return bytes;
-    }
 }

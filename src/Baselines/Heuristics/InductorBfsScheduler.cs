@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Baselines.Heuristics;
 
@@ -22,43 +23,33 @@ public sealed class InductorBfsScheduler : IScheduler
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.OpCount;
         var offsets = new int[n + 1];
-        var indegree = new int[n];
         for (int v = 0; v < n; v++)
         {
-            indegree[v] = graph.Predecessors(v).Length;
-            offsets[v + 1] = offsets[v] + indegree[v];
+            offsets[v + 1] = offsets[v] + graph.Predecessors(v).Length;
         }
         var keys = new int[offsets[n]];
         var position = new int[n];
-        var ready = new PriorityQueue<int, int>(n, new KeyComparer(offsets, keys));
-        for (int v = 0; v < n; v++)
+        // The queue's key is the op itself, compared through its list; the list is filled when the op becomes ready.
+        int KeyOf(int w)
         {
-            if (indegree[v] == 0)
+            var preds = graph.Predecessors(w);
+            var key = keys.AsSpan(offsets[w], preds.Length);
+            for (int i = 0; i < preds.Length; i++)
             {
-                ready.Enqueue(v, v);
+                key[i] = position[preds[i]];
             }
+            key.Sort();
+            return w;
         }
+        var ready = new ReadyList<int>(graph, KeyOf, new KeyComparer(offsets, keys));
         var order = new int[n];
         for (int step = 0; step < n; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int u = ready.Dequeue();
+            int u = ready.Pop();
             order[step] = u;
             position[u] = step;
-            foreach (int w in graph.Successors(u))
-            {
-                if (--indegree[w] == 0)
-                {
-                    var preds = graph.Predecessors(w);
-                    var key = keys.AsSpan(offsets[w], preds.Length);
-                    for (int i = 0; i < preds.Length; i++)
-                    {
-                        key[i] = position[preds[i]];
-                    }
-                    key.Sort();
-                    ready.Enqueue(w, w);
-                }
-            }
+            ready.Release(u);
         }
         return order;
     }

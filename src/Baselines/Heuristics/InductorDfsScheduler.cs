@@ -4,9 +4,10 @@ namespace Scheduler.Baselines.Heuristics;
 
 /// <summary>
 /// <c>inductor-dfs</c>: PyTorch Inductor's <c>topological_sort_dfs</c> (<c>torch/_inductor/memory.py</c>). Every op is
-/// keyed by the bytes it touches (its outputs plus its non-resident inputs). A DFS over predecessors emits ops in
-/// post-order; both the outer loop over all ops and each op's predecessors go in ascending key order (then input order),
-/// so cheap subtrees are finished first and the big ones, whose tensors would otherwise sit around, come last.
+/// keyed by the bytes it touches (its outputs plus its non-resident inputs: <see cref="MemoryModel.WorkingSet"/>). A
+/// DFS over predecessors emits ops in post-order; both the outer loop over all ops and each op's predecessors go in
+/// ascending key order (then input order), so cheap subtrees are finished first and the big ones, whose tensors would
+/// otherwise sit around, come last.
 /// O(V log V + E log d).
 /// </summary>
 public sealed class InductorDfsScheduler : IScheduler
@@ -24,7 +25,7 @@ public sealed class InductorDfsScheduler : IScheduler
         var roots = new int[n];
         for (int v = 0; v < n; v++)
         {
-            key[v] = DepthFirst.TouchedBytes(graph, v);
+            key[v] = MemoryModel.WorkingSet(graph, v);
             roots[v] = v;
         }
         var bySize = Comparer<int>.Create((a, b) =>

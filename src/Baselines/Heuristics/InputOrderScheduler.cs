@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Baselines.Heuristics;
 
@@ -34,32 +35,5 @@ public sealed class InputOrderScheduler : IScheduler
     }
 
     private static int[] SmallestTopologicalOrder(ComputationGraph graph, CancellationToken cancellationToken)
-    {
-        int n = graph.OpCount;
-        var indegree = new int[n];
-        var ready = new PriorityQueue<int, int>(n);
-        for (int v = 0; v < n; v++)
-        {
-            indegree[v] = graph.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                ready.Enqueue(v, v);
-            }
-        }
-        var order = new int[n];
-        for (int step = 0; step < n; step++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int u = ready.Dequeue();
-            order[step] = u;
-            foreach (int w in graph.Successors(u))
-            {
-                if (--indegree[w] == 0)
-                {
-                    ready.Enqueue(w, w);
-                }
-            }
-        }
-        return order;
-    }
+        => ReadyList<int>.Order(graph, v => v, cancellationToken: cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Baselines.Heuristics;
 
@@ -54,15 +55,10 @@ public sealed class LpmfScheduler : IScheduler
         var net = new long[n];
         var tree = new LpmfReadyTree(n, net);
         var smallest = new PriorityQueue<int, int>(n);
-        var indegree = new int[n];
-        var done = new bool[n];
-        for (int v = 0; v < n; v++)
+        var ready = new ReadyTracker(graph);
+        foreach (int v in ready.Sources)
         {
-            indegree[v] = graph.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                MakeReady(v);
-            }
+            MakeReady(v);
         }
         var order = new int[n];
         for (int step = 0; step < n; step++)
@@ -70,16 +66,14 @@ public sealed class LpmfScheduler : IScheduler
             cancellationToken.ThrowIfCancellationRequested();
             int pick = Pick();
             tree.Set(rankOf[pick], -1);
-            done[pick] = true;
             order[step] = pick;
             sim.Execute(pick);
+            var released = ready.Run(pick);
+            // A just-released successor may also be refreshed here; MakeReady then sets the same net bytes again.
             RefreshLastUsers(pick);
-            foreach (int w in graph.Successors(pick))
+            foreach (int w in released)
             {
-                if (--indegree[w] == 0)
-                {
-                    MakeReady(w);
-                }
+                MakeReady(w);
             }
         }
         return (order, sim.PeakBytes);
@@ -103,7 +97,7 @@ public sealed class LpmfScheduler : IScheduler
                 return pick;
             }
             // Lazily drop ranks already scheduled; the smallest ready rank has the smallest allocation.
-            while (done[byRank[smallest.Peek()]])
+            while (ready.HasRun(byRank[smallest.Peek()]))
             {
                 smallest.Dequeue();
             }
@@ -124,7 +118,7 @@ public sealed class LpmfScheduler : IScheduler
                 // Each tensor drops to one remaining use once, so these scans cost O(E) in total.
                 foreach (int c in graph.Consumers(t))
                 {
-                    if (!done[c] && indegree[c] == 0)
+                    if (ready.IsReady(c))
                     {
                         net[c] = allocation[c] - sim.FreedBy(c);
                         tree.Set(rankOf[c], c);

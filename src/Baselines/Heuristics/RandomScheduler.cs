@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Baselines.Heuristics;
 
@@ -57,16 +58,12 @@ public sealed class RandomScheduler : IScheduler
     private static int[] Sample(ComputationGraph graph, Random random)
     {
         int n = graph.OpCount;
-        var indegree = new int[n];
+        var tracker = new ReadyTracker(graph);
         var ready = new int[n];
         int count = 0;
-        for (int v = 0; v < n; v++)
+        foreach (int v in tracker.Sources)
         {
-            indegree[v] = graph.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                ready[count++] = v;
-            }
+            ready[count++] = v;
         }
         var order = new int[n];
         for (int step = 0; step < n; step++)
@@ -76,12 +73,9 @@ public sealed class RandomScheduler : IScheduler
             int u = ready[i];
             ready[i] = ready[--count];
             order[step] = u;
-            foreach (int w in graph.Successors(u))
+            foreach (int w in tracker.Run(u))
             {
-                if (--indegree[w] == 0)
-                {
-                    ready[count++] = w;
-                }
+                ready[count++] = w;
             }
         }
         return order;

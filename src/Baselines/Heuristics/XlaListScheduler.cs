@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Baselines.Heuristics;
 
@@ -7,7 +8,7 @@ namespace Scheduler.Baselines.Heuristics;
 /// the bytes running it would free minus the bytes it defines, then its number of users (more first); the highest runs
 /// next, ties in input order (XLA's multimap takes the last inserted instead; input order keeps us deterministic across
 /// builders). When a tensor drops to one remaining use, its last user frees more if run, so only that op is
-/// re-prioritised: a fresh heap entry is pushed and the stale one is skipped when popped (lazy invalidation).
+/// re-prioritised (<see cref="ReadyList{TKey}.Rekey"/>: the stale entry is skipped when popped, lazy invalidation).
 /// XLA's special cases for scalars and infeed/outfeed have no counterpart here. O((V + E) log V).
 /// </summary>
 /// <remarks>
@@ -31,34 +32,12 @@ public sealed class XlaListScheduler : IScheduler
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.OpCount;
         var sim = new MemorySimulator(graph);
-        var priority = new long[n];
-        var indegree = new int[n];
-        var done = new bool[n];
-        var ready = new PriorityQueue<int, Key>(n);
-        for (int v = 0; v < n; v++)
-        {
-            indegree[v] = graph.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                Push(v);
-            }
-        }
+        var ready = new ReadyList<Key>(graph, v => new Key(sim.FreedBy(v) - graph.OutputBytes(v), graph.Successors(v).Length, v));
         var order = new int[n];
         for (int step = 0; step < n; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int pick;
-            while (true)
-            {
-                ready.TryDequeue(out pick, out var key);
-                // An entry is stale when its op already ran or its priority has been raised since (priorities only
-                // rise, so the fresh entry always pops before the stale one).
-                if (!done[pick] && key.Priority == priority[pick])
-                {
-                    break;
-                }
-            }
-            done[pick] = true;
+            int pick = ready.Pop();
             order[step] = pick;
             sim.Execute(pick);
             foreach (int t in graph.Inputs(pick))
@@ -70,27 +49,15 @@ public sealed class XlaListScheduler : IScheduler
                 // Each tensor drops to one remaining use once, so these scans cost O(E) in total.
                 foreach (int c in graph.Consumers(t))
                 {
-                    if (!done[c] && indegree[c] == 0)
+                    if (ready.IsReady(c))
                     {
-                        Push(c);
+                        ready.Rekey(c);
                     }
                 }
             }
-            foreach (int w in graph.Successors(pick))
-            {
-                if (--indegree[w] == 0)
-                {
-                    Push(w);
-                }
-            }
+            ready.Release(pick);
         }
         return (order, sim.PeakBytes);
-
-        void Push(int v)
-        {
-            priority[v] = sim.FreedBy(v) - graph.OutputBytes(v);
-            ready.Enqueue(v, new Key(priority[v], graph.Successors(v).Length, v));
-        }
     }
 
     /// <summary>Heap key: the smallest key is the op to run next (highest priority, most users, lowest index).</summary>

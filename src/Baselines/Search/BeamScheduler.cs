@@ -14,18 +14,19 @@ namespace Scheduler.Baselines.Search;
 /// step costs O(W · R · d) scoring plus O(W · T) copying — no re-simulation.
 /// The result is never worse than the start order (the one handed in, else the best start heuristic or the fallback
 /// greedy/Kahn order). Its work is fixed by the width (<see cref="SchedulerSettings.BeamWidth"/> × effort), so it is
-/// deterministic; the wall-clock limit is a safety cap checked at every step, and a cut search returns the start order.
+/// deterministic; the wall-clock limit is a safety cap (<see cref="SafetyCap"/>, polled by work done), and a cut search
+/// returns the start order flagged <see cref="SolveResult.Capped"/>.
 /// </summary>
 public sealed class BeamScheduler : ISolvingScheduler
 {
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly int _width;
-    private readonly TimeSpan? _timeLimit;
+    private readonly SchedulerSettings _settings;
 
     /// <summary>Creates a beam search of width <see cref="SchedulerSettings.BeamWidth"/> × <see cref="SchedulerSettings.Effort"/>.</summary>
     /// <param name="startHeuristics">Standalone orders the result is compared against (may be empty).</param>
     /// <param name="settings">Reads <see cref="SchedulerSettings.BeamWidth"/>, <see cref="SchedulerSettings.Effort"/>
-    /// and <see cref="SchedulerSettings.TimeLimit"/> (the safety cap; null: none); null means defaults.</param>
+    /// and <see cref="SchedulerSettings.TimeLimit"/> (the safety cap; null: <see cref="SafetyCap.DefaultLimit"/>); null means defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">The beam width is below 1.</exception>
     public BeamScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null)
     {
@@ -37,7 +38,7 @@ public sealed class BeamScheduler : ISolvingScheduler
             throw new ArgumentOutOfRangeException(nameof(settings), settings.BeamWidth, $"Beam width must be at least 1, got {settings.BeamWidth}.");
         }
         _width = (int)Math.Min(1 << 20, settings.Scaled(settings.BeamWidth));
-        _timeLimit = settings.TimeLimit;
+        _settings = settings;
     }
 
     /// <inheritdoc/>
@@ -49,16 +50,19 @@ public sealed class BeamScheduler : ISolvingScheduler
 
     /// <inheritdoc/>
     public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
+        => Solve(analysis, start, SafetyCap.Start(_settings), cancellationToken);
+
+    /// <summary>Solves within <paramref name="cap"/> (a caller's deadline, e.g. an exact method's start phase).</summary>
+    internal SolveResult Solve(GraphAnalysis analysis, StartOrder? start, SafetyCap cap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var graph = analysis.Graph;
-        var clock = Stopwatch.StartNew();
-        start = StartOrders.Resolve(graph, start, _startHeuristics, cancellationToken);
-        int[]? order = Search(graph, clock, cancellationToken);
+        start = StartOrders.Resolve(graph, start, _startHeuristics, cap, cancellationToken);
+        int[]? order = cap.IsReached ? null : Search(graph, cap, cancellationToken);
         if (order is null)
         {
             return new SolveResult(start.Order, SolveStatus.GaveUp, null,
-                $"beam: stopped by the time cap {_timeLimit!.Value.TotalSeconds:0.###} s; returned the start order ({start.Source}).", Capped: true);
+                $"beam: stopped by the {cap}; returned the start order ({start.Source}).", Capped: true);
         }
         long peak = MemoryModel.Evaluate(graph, order);
         return peak <= start.Peak
@@ -66,8 +70,9 @@ public sealed class BeamScheduler : ISolvingScheduler
             : new SolveResult(start.Order, SolveStatus.Feasible, null, $"beam: width {_width} found {peak}, above the start order ({start.Source}, {start.Peak}).");
     }
 
-    /// <summary>The beam's best complete order, or null when the time cap stopped it.</summary>
-    private int[]? Search(ComputationGraph graph, Stopwatch clock, CancellationToken ct)
+    /// <summary>The beam's best complete order, or null when the cap stopped it. The cap is polled per materialised
+    /// child (each costs a copy of O(T) simulator state), so one wide step on a huge graph cannot overrun it.</summary>
+    private int[]? Search(ComputationGraph graph, SafetyCap cap, CancellationToken ct)
     {
         int n = graph.OpCount;
         var zobrist = ZobristKeys(n);
@@ -75,13 +80,10 @@ public sealed class BeamScheduler : ISolvingScheduler
         var beam = new List<BeamState> { BeamState.Initial(graph) };
         var candidates = new List<BeamCandidate>();
         var seen = new Dictionary<ulong, int>();
+        long childWork = graph.TensorCount + ((n + 63) >> 6) + 1;
         for (int step = 0; step < n; step++)
         {
             ct.ThrowIfCancellationRequested();
-            if (clock.Elapsed > _timeLimit)
-            {
-                return null;
-            }
             candidates.Clear();
             for (int s = 0; s < beam.Count; s++)
             {
@@ -94,6 +96,10 @@ public sealed class BeamScheduler : ISolvingScheduler
                     candidates.Add(new BeamCandidate(peak, live, s, v, state.Hash ^ zobrist[v]));
                 }
             }
+            if (cap.ReachedAfter(candidates.Count))
+            {
+                return null;
+            }
             candidates.Sort();
             seen.Clear();
             var next = new List<BeamState>(_width);
@@ -103,6 +109,10 @@ public sealed class BeamScheduler : ISolvingScheduler
                 if (seen.TryGetValue(c.Hash, out int kept) && SameSet(beam, candidates[kept], c))
                 {
                     continue;
+                }
+                if (cap.ReachedAfter(childWork + beam[c.State].Ready.Length))
+                {
+                    return null;
                 }
                 seen.TryAdd(c.Hash, k);
                 next.Add(beam[c.State].Extend(graph, c.Op, c.Hash, trace));

@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Baselines.Search;
 
@@ -27,15 +28,8 @@ internal sealed class BeamState
 
     public static BeamState Initial(ComputationGraph graph)
     {
-        var ready = new List<int>();
-        for (int v = 0; v < graph.OpCount; v++)
-        {
-            if (graph.Predecessors(v).Length == 0)
-            {
-                ready.Add(v);
-            }
-        }
-        return new BeamState(new MemorySimulator(graph), new ulong[(graph.OpCount + 63) >> 6], 0, ready.ToArray(), -1);
+        int[] sources = new ReadyTracker(graph).Sources.ToArray();
+        return new BeamState(new MemorySimulator(graph), new ulong[(graph.OpCount + 63) >> 6], 0, sources, -1);
     }
 
     /// <summary>The child that runs <paramref name="op"/> next (this state is left unchanged).</summary>

@@ -27,17 +27,15 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
     /// <summary>A kick moves 2 + N / KickDivisor random ops.</summary>
     private const int KickDivisor = 25;
 
-    private static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromSeconds(60);
-
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
-    private readonly TimeSpan _timeLimit;
+    private readonly SchedulerSettings _settings;
     private readonly int _seed;
     private readonly long _maxEvaluations;
 
     /// <summary>Creates the search.</summary>
     /// <param name="startHeuristics">Standalone start orders; the best is used (may be empty: greedy/Kahn fallback).</param>
     /// <param name="settings">Reads <see cref="SchedulerSettings.Seed"/>, <see cref="SchedulerSettings.Effort"/> and
-    /// <see cref="SchedulerSettings.TimeLimit"/> (the safety cap; null: 60 s); null means defaults.</param>
+    /// <see cref="SchedulerSettings.TimeLimit"/> (the safety cap; null: <see cref="SafetyCap.DefaultLimit"/>); null means defaults.</param>
     /// <param name="maxEvaluations">Budget of scored moves at effort 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">The evaluation budget is negative.</exception>
     public LocalSearchScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null,
@@ -47,7 +45,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         ArgumentOutOfRangeException.ThrowIfNegative(maxEvaluations);
         settings ??= SchedulerSettings.Default;
         _startHeuristics = startHeuristics;
-        _timeLimit = settings.TimeLimit ?? DefaultTimeLimit;
+        _settings = settings;
         _seed = settings.Seed;
         _maxEvaluations = maxEvaluations == 0 ? 0 : settings.Scaled(maxEvaluations);
     }
@@ -64,8 +62,8 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var graph = analysis.Graph;
-        var clock = Stopwatch.StartNew();
-        start = StartOrders.Resolve(graph, start, _startHeuristics, cancellationToken);
+        var cap = SafetyCap.Start(_settings);
+        start = StartOrders.Resolve(graph, start, _startHeuristics, cap, cancellationToken);
         var profile = new OrderProfile(graph, start.Order);
         var random = new Random(_seed);
         var ops = new int[graph.OpCount];
@@ -78,12 +76,12 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         long bestPeak = start.Peak, evaluations = 0;
         while (true)
         {
-            Descend(profile, ops, random, clock, cancellationToken, ref evaluations);
+            Descend(profile, ops, random, cap, cancellationToken, ref evaluations);
             if (profile.Peak < bestPeak)
             {
                 (best, bestPeak) = (profile.Order, profile.Peak);
             }
-            if (bestPeak <= floor || graph.OpCount < 2 || evaluations >= _maxEvaluations || clock.Elapsed >= _timeLimit)
+            if (bestPeak <= floor || graph.OpCount < 2 || evaluations >= _maxEvaluations || cap.IsReached)
             {
                 break;
             }
@@ -91,7 +89,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
             // moves and descend again; the kicks count against the budget so the loop always ends.
             profile = new OrderProfile(graph, best);
             int kicks = 2 + graph.OpCount / KickDivisor;
-            for (int k = 0; k < kicks; k++)
+            for (int k = 0; k < kicks && !cap.ReachedAfter(profile.RebuildWork); k++)
             {
                 int op = random.Next(graph.OpCount);
                 var (low, high) = profile.Window(op);
@@ -106,23 +104,23 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         }
         bool capped = evaluations < _maxEvaluations && graph.OpCount >= 2;
         return new SolveResult(best, SolveStatus.Feasible, null,
-            capped ? $"local: stopped by the time cap {_timeLimit.TotalSeconds:0.###} s after {evaluations:N0} of {_maxEvaluations:N0} moves."
+            capped ? $"local: stopped by the {cap} after {evaluations:N0} of {_maxEvaluations:N0} moves."
                    : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}).", capped);
     }
 
     /// <summary>First-improvement passes over the ops in a seeded shuffle until a pass improves nothing.</summary>
-    private void Descend(OrderProfile profile, int[] ops, Random random, Stopwatch clock, CancellationToken ct,
+    private void Descend(OrderProfile profile, int[] ops, Random random, SafetyCap cap, CancellationToken ct,
         ref long evaluations)
     {
         bool improved = true;
-        while (improved && evaluations < _maxEvaluations && clock.Elapsed < _timeLimit)
+        while (improved && evaluations < _maxEvaluations && !cap.IsReached)
         {
             ct.ThrowIfCancellationRequested();
             improved = false;
             random.Shuffle(ops);
             foreach (int op in ops)
             {
-                if (evaluations >= _maxEvaluations || clock.Elapsed >= _timeLimit)
+                if (evaluations >= _maxEvaluations || cap.IsReached)
                 {
                     break;
                 }

@@ -47,6 +47,9 @@ internal sealed class OrderProfile
 
     public int[] Order => (int[])_order.Clone();
 
+    /// <summary>Work units of one <see cref="Apply"/> (it re-simulates the order), for <see cref="SafetyCap.ReachedAfter"/>.</summary>
+    public long RebuildWork => _n + _graph.EdgeCount;
+
     public int Position(int op) => _position[op];
 
     /// <summary>Largest step memory over positions <paramref name="from"/>..<paramref name="to"/>.</summary>

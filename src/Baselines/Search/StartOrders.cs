@@ -9,15 +9,42 @@ namespace Scheduler.Baselines.Search;
 internal static class StartOrders
 {
     /// <summary><paramref name="given"/> when not null, else <see cref="Best"/> of <paramref name="heuristics"/>.</summary>
-    public static StartOrder Resolve(ComputationGraph graph, StartOrder? given, IReadOnlyList<IScheduler> heuristics, CancellationToken ct)
-        => given ?? Best(graph, heuristics, ct);
+    public static StartOrder Resolve(ComputationGraph graph, StartOrder? given, IReadOnlyList<IScheduler> heuristics, SafetyCap cap, CancellationToken ct)
+        => given ?? Best(graph, heuristics, cap, ct);
+
+    /// <summary>
+    /// The start of an exact method: <paramref name="given"/> when not null; standalone, <see cref="Best"/> of
+    /// <paramref name="heuristics"/>, improved when <paramref name="beam"/> by a default-width beam search from it (a
+    /// tighter initial budget prunes the dynamic program harder, and a better hint helps CP-SAT). The beam's order
+    /// replaces the heuristic's only when its peak is strictly lower, and a beam cut by the cap leaves the heuristic's.
+    /// </summary>
+    public static StartOrder Resolve(GraphAnalysis analysis, StartOrder? given, IReadOnlyList<IScheduler> heuristics, bool beam, SafetyCap cap, CancellationToken ct)
+    {
+        if (given is not null)
+        {
+            return given;
+        }
+        var best = Best(analysis.Graph, heuristics, cap, ct);
+        if (!beam || cap.IsReached)
+        {
+            return best;
+        }
+        var refined = new BeamScheduler([], SchedulerSettings.Default).Solve(analysis, best, cap, ct);
+        if (refined.Capped)
+        {
+            return best;
+        }
+        long peak = MemoryModel.Evaluate(analysis.Graph, refined.Order);
+        return peak < best.Peak ? new StartOrder(refined.Order, peak, "beam") : best;
+    }
 
     /// <summary>
     /// Runs every start heuristic and keeps the lowest peak (ties go to list order, so the choice is deterministic).
     /// With no heuristics it falls back to <c>lpmf</c> (<see cref="LpmfScheduler"/>) and Kahn's order. An order that fails
-    /// validation is skipped (it cannot seed a search); exceptions propagate to the caller (the portfolio decides).
+    /// validation is skipped (it cannot seed a search); exceptions propagate to the caller (the portfolio decides). Once
+    /// the cap is reached the remaining heuristics are skipped (the caller sees <see cref="SafetyCap.IsReached"/>).
     /// </summary>
-    public static StartOrder Best(ComputationGraph graph, IReadOnlyList<IScheduler> heuristics, CancellationToken ct)
+    public static StartOrder Best(ComputationGraph graph, IReadOnlyList<IScheduler> heuristics, SafetyCap cap, CancellationToken ct)
     {
         StartOrder? best = null;
         if (heuristics.Count == 0)
@@ -28,6 +55,10 @@ internal static class StartOrders
         foreach (var heuristic in heuristics)
         {
             ct.ThrowIfCancellationRequested();
+            if (best is not null && cap.IsReached)
+            {
+                break;
+            }
             best = Better(best, graph, heuristic.Order(graph, ct), heuristic.Name);
         }
         return best ?? Better(null, graph, TopologicalSort.KahnOrder(graph), "kahn")!;

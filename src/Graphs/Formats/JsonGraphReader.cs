@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Scheduler.Graphs.Formats;
 
 /// <summary>
-/// Reads the JSON graph format, version 1 (DESIGN §3): nodes with <c>size</c> or <c>outputs</c>, edges
+/// Reads the JSON graph format, version 1 (docs/DESIGN.md §3): nodes with <c>size</c> or <c>outputs</c>, edges
 /// <c>[src, dst]</c> or <c>[src, dst, k]</c>, optional graph <c>inputs</c> and <c>control_edges</c>. Every problem is a
 /// <see cref="GraphFormatException"/> naming the file and the place (line/column, node, edge).
 /// </summary>
@@ -109,6 +109,10 @@ public static class JsonGraphReader
             foreach (var output in outputs.EnumerateArray())
             {
                 string at = $"{where} outputs[{k++}]";
+                if (output.ValueKind != JsonValueKind.Object)
+                {
+                    throw new GraphFormatException($"{at}: an output must be an object with \"size\" (and optional \"name\", \"graph_output\"), found {Excerpt(output)}");
+                }
                 long size = RequireSize(output, at);
                 bool graphOutput = output.TryGetProperty("graph_output", out var g) && g.ValueKind == JsonValueKind.True;
                 tensors.Add(builder.AddOutput(op, size, OptionalString(output, "name"), graphOutput));
@@ -154,6 +158,10 @@ public static class JsonGraphReader
         foreach (var input in inputs.EnumerateArray())
         {
             string where = $"inputs[{index++}]";
+            if (input.ValueKind != JsonValueKind.Object)
+            {
+                throw new GraphFormatException($"{where}: an input must be an object with \"size\", found {Excerpt(input)}");
+            }
             long size = RequireSize(input, where);
             bool freeable = input.TryGetProperty("freeable", out var f) && f.ValueKind == JsonValueKind.True;
             int tensor = builder.AddGraphInput(size, OptionalString(input, "name"), freeable);
@@ -169,6 +177,10 @@ public static class JsonGraphReader
 
     private static void ReadControlEdges(GraphBuilder builder, JsonElement edges)
     {
+        if (edges.ValueKind != JsonValueKind.Array)
+        {
+            throw new GraphFormatException("\"control_edges\" must be an array");
+        }
         int index = 0;
         foreach (var edge in edges.EnumerateArray())
         {
@@ -192,7 +204,7 @@ public static class JsonGraphReader
         {
             if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out long value))
             {
-                throw new GraphFormatException($"{where}: expected integer node ids, found {item.GetRawText()}");
+                throw new GraphFormatException($"{where}: expected integer node ids, found {Excerpt(item)}");
             }
             ids.Add(value);
         }
@@ -220,7 +232,7 @@ public static class JsonGraphReader
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out long result))
         {
-            throw new GraphFormatException($"{where}: \"{property}\" must be an integer, found {value.GetRawText()}");
+            throw new GraphFormatException($"{where}: \"{property}\" must be an integer, found {Excerpt(value)}");
         }
         return result;
     }
@@ -235,6 +247,13 @@ public static class JsonGraphReader
         => obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString()!
             : "";
+
+    /// <summary>The element's JSON on one line, cut to 40 characters (messages stay one line however the file is laid out).</summary>
+    private static string Excerpt(JsonElement element)
+    {
+        string text = string.Join(' ', element.GetRawText().Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 40 ? text : text[..37] + "...";
+    }
 
     private static string Show(long[] ids) => $"[{string.Join(", ", ids)}]";
 

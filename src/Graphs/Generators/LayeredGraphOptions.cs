@@ -1,7 +1,7 @@
 namespace Scheduler.Graphs.Generators;
 
 /// <summary>
-/// Parameters of the paper's layered-graph generator (Gagrani et al. 2022, Appendix A; values gathered in DESIGN §6).
+/// Parameters of the paper's layered-graph generator (Gagrani et al. 2022, Appendix A; values gathered in docs/DESIGN.md §6).
 /// </summary>
 /// <param name="Nodes">Number of ops.</param>
 /// <param name="NodeSpread">σ: layer sizes are uniform in [N/L·(1−σ), N/L·(1+σ)].</param>

@@ -1,6 +1,6 @@
 namespace Scheduler.Graphs.Generators;
 
-/// <summary>Draws op sizes from an equal-weight Gaussian mixture, clipped to positive (DESIGN §6).</summary>
+/// <summary>Draws op sizes from an equal-weight Gaussian mixture, clipped to positive (docs/DESIGN.md §6).</summary>
 internal sealed class SizeSampler(Random random, IReadOnlyList<double> means, IReadOnlyList<double> stdDevs, long bytesPerUnit)
 {
     /// <summary>One size in bytes, at least 1.</summary>

@@ -1,7 +1,7 @@
 namespace Scheduler.Graphs.Models;
 
 /// <summary>
-/// Emits a decoder-only transformer at the op granularity of DESIGN §6, in the order Hugging Face's
+/// Emits a decoder-only transformer at the op granularity of docs/DESIGN.md §6, in the order Hugging Face's
 /// <c>LlamaForCausalLM</c> / <c>OPTForCausalLM</c> run it: per layer norm, q/k/v projections, rotary, KV-cache append,
 /// scores QKᵀ, mask+scale, softmax, ·V, output projection, residual, norm, MLP parts, residual; then final norm and
 /// lm-head. The KV cache is a resident input per layer; each append's output (the new entries) is a graph output.

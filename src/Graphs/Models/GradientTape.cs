@@ -3,7 +3,7 @@ namespace Scheduler.Graphs.Models;
 /// <summary>
 /// Reverse-mode differentiation over the op graph, as PyTorch autograd records it: every differentiable forward op
 /// pushes a backward rule on a tape; <see cref="Backward"/> replays the tape in reverse, each rule emitting gradient ops
-/// that read the forward tensors it saved (so those activations stay live until then, DESIGN §2). Gradients reaching
+/// that read the forward tensors it saved (so those activations stay live until then, docs/DESIGN.md §2). Gradients reaching
 /// the same tensor from several consumers are summed as they arrive (autograd's InputBuffer accumulation). Only tensors
 /// that depend on a trainable parameter get gradients, so frozen parts (a vision tower) emit none.
 /// <para>

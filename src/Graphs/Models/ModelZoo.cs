@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Scheduler.Graphs.Models;
 
 /// <summary>
-/// The LLM and drafter model graphs of DESIGN §6: named presets, one graph per (preset, phase), parameter counts, and
+/// The LLM and drafter model graphs of docs/DESIGN.md §6: named presets, one graph per (preset, phase), parameter counts, and
 /// the set the default <c>scheduler compare</c> run includes. Weights and KV caches are resident inputs, so a built
 /// graph's <see cref="ComputationGraph.ResidentBytes"/> is its parameter bytes plus its caches.
 /// </summary>

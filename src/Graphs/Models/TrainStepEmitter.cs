@@ -5,7 +5,7 @@ namespace Scheduler.Graphs.Models;
 /// pass over all tokens (no KV cache: training attends within the sequence), cross-entropy loss over every position,
 /// then the backward pass in reverse — layer by layer, each op's gradient ops right where autograd runs them — and the
 /// optimizer updates (<see cref="GradientTape"/>). Saved activations are the forward tensors the backward ops read, so
-/// they live from the forward to the backward (DESIGN §2). Multimodal presets train as LLaVA-1.5's second stage
+/// they live from the forward to the backward (docs/DESIGN.md §2). Multimodal presets train as LLaVA-1.5's second stage
 /// (Liu et al. 2023, arXiv 2310.03744, §4.2): the CLIP tower is frozen (forward only, no gradients), the projector or
 /// adapter and the language model are trained. No dropout (Llama has none; OPT's 0.1 would add same-size masks).
 /// </summary>

@@ -2,8 +2,8 @@ namespace Scheduler.Graphs.Models;
 
 /// <summary>
 /// A decoder-only language model's shape, with the fields of a Hugging Face <c>config.json</c> (names in the
-/// comments). Only what changes op or weight sizes is kept; numerics (eps, rope theta) are not. Load a real file with
-/// <see cref="HfConfigReader"/>; the shipped presets are in <see cref="ModelZoo.Presets"/>.
+/// comments). Only what changes op or weight sizes is kept; numerics (eps, rope theta) are not. The shipped presets are
+/// in <see cref="ModelZoo.Presets"/>.
 /// </summary>
 public sealed record TransformerConfig
 {

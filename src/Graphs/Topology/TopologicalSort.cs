@@ -7,27 +7,18 @@ public static class TopologicalSort
     public static int[] KahnOrder(ComputationGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        int n = graph.OpCount;
-        var indegree = new int[n];
-        var queue = new int[n];
+        var ready = new ReadyTracker(graph);
+        var queue = new int[graph.OpCount];
         int head = 0, tail = 0;
-        for (int v = 0; v < n; v++)
+        foreach (int v in ready.Sources)
         {
-            indegree[v] = graph.Predecessors(v).Length;
-            if (indegree[v] == 0)
-            {
-                queue[tail++] = v;
-            }
+            queue[tail++] = v;
         }
         while (head < tail)
         {
-            int u = queue[head++];
-            foreach (int w in graph.Successors(u))
+            foreach (int w in ready.Run(queue[head++]))
             {
-                if (--indegree[w] == 0)
-                {
-                    queue[tail++] = w;
-                }
+                queue[tail++] = w;
             }
         }
         return queue;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Scheduler.Graphs;
 using Scheduler.Pass;
 
 namespace Scheduler.Cli;
@@ -8,22 +9,25 @@ namespace Scheduler.Cli;
 public sealed class CommonOptions
 {
     /// <summary>--seed</summary>
-    public Option<int> Seed { get; } = new("--seed") { Description = "Seed for randomised methods", DefaultValueFactory = _ => 0 };
+    public Option<int> Seed { get; } = NumericOption.Int("--seed", "Seed for randomised methods", 0, PassOptionRanges.Seed);
 
     /// <summary>--samples</summary>
-    public Option<int> Samples { get; } = new("--samples") { Description = "Best-of-K for random and topoformer-sample", DefaultValueFactory = _ => 16 };
+    public Option<int> Samples { get; } = NumericOption.Int("--samples", "Best-of-K for random and topoformer-sample", 16, PassOptionRanges.Samples);
 
     /// <summary>--time-limit</summary>
-    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Seconds: wall-clock safety cap (of the pass for schedule, of each method for compare); work budgets end methods first" };
+    public Option<double?> TimeLimit { get; } = NumericOption.OptionalNumber("--time-limit",
+        "Seconds: wall-clock safety cap (of the pass for schedule, of each method for compare); work budgets end methods first", PassOptionRanges.TimeBudgetSeconds);
 
     /// <summary>--effort</summary>
-    public Option<double?> Effort { get; } = new("--effort") { Description = "Multiplier of every method's work budget (default 1): moves, states, beam width, solver time" };
+    public Option<double?> Effort { get; } = NumericOption.OptionalNumber("--effort",
+        "Multiplier of every method's work budget (default 1): moves, states, beam width, solver time", PassOptionRanges.Effort);
 
     /// <summary>--parallelism</summary>
-    public Option<int?> Parallelism { get; } = new("--parallelism") { Description = "Methods the pass runs at once (default: the core count); the result does not depend on it" };
+    public Option<int?> Parallelism { get; } = NumericOption.OptionalInt("--parallelism",
+        "Methods the pass runs at once (default: the core count); the result does not depend on it", PassOptionRanges.Parallelism);
 
     /// <summary>--beam-width</summary>
-    public Option<int> BeamWidth { get; } = new("--beam-width") { Description = "Beam width for beam search", DefaultValueFactory = _ => 64 };
+    public Option<int> BeamWidth { get; } = NumericOption.Int("--beam-width", "Beam width for beam search", 64, PassOptionRanges.BeamWidth);
 
     /// <summary>--model</summary>
     public Option<string?> Model { get; } = new("--model") { Description = "Topoformer checkpoint folder (default: the shipped one)" };
@@ -35,13 +39,16 @@ public sealed class CommonOptions
     public Option<string[]> Dims { get; } = new("--dim") { Description = "Bind a symbolic ONNX dimension: name=value (repeatable)", AllowMultipleArgumentsPerToken = false };
 
     /// <summary>--unknown-size</summary>
-    public Option<long?> UnknownSize { get; } = new("--unknown-size") { Description = "Bytes for ONNX values of unknown shape (default: error)" };
+    public Option<long?> UnknownSize { get; } = NumericOption.OptionalLong("--unknown-size", "Bytes for ONNX values of unknown shape (default: error)", UnknownSizeRange);
+
+    /// <summary>Bytes accepted by --unknown-size: 0 to 2^50 (1 PiB).</summary>
+    public static ValueRange UnknownSizeRange { get; } = ValueRange.Integers(0, 1L << 50);
 
     /// <summary>--freeable-inputs</summary>
     public Option<bool> FreeableInputs { get; } = new("--freeable-inputs") { Description = "ONNX graph inputs are freed after last use" };
 
     /// <summary>--in-place (not added by <see cref="AddTo"/>: only commands that honour it add it).</summary>
-    public Option<bool> InPlace { get; } = new("--in-place") { Description = "Score with in-place reuse: element-wise ops overwrite a dying same-size input (DESIGN §2 option)" };
+    public Option<bool> InPlace { get; } = new("--in-place") { Description = "Score with in-place reuse: element-wise ops overwrite a dying same-size input (docs/DESIGN.md §2)" };
 
     /// <summary>The memory model from --in-place, or <paramref name="fallback"/> when the flag is absent.</summary>
     public Graphs.MemoryModelOptions MemoryModel(ParseResult parse, Graphs.MemoryModelOptions fallback)
@@ -59,30 +66,19 @@ public sealed class CommonOptions
     /// <summary>Pass options from --config (if any), then explicit flags on top; <paramref name="defaultSeconds"/> is the
     /// safety cap when neither sets one.</summary>
     /// <exception cref="Graphs.GraphFormatException">The config file is invalid.</exception>
-    /// <exception cref="UsageException">A flag's value is out of range.</exception>
+    /// <exception cref="Topoformer.TopoformerConfigException">The checkpoint named by --model or the config cannot be loaded.</exception>
     public PassOptions PassOptions(ParseResult parse, IReadOnlyList<string>? methods, double defaultSeconds)
     {
         string? config = parse.GetValue(Config);
         var o = config is null
             ? Pass.PassOptions.Default with { Methods = MethodCatalog.DefaultPortfolio, TimeBudget = TimeSpan.FromSeconds(defaultSeconds) }
             : PassOptionsYaml.Load(config);
+        // The flags' values were checked while parsing (NumericOption), the file's by PassOptionsYaml.
         double? seconds = parse.GetValue(TimeLimit);
-        if (seconds is double t && !(t > 0 && t <= 1e7))
-        {
-            throw new UsageException($"--time-limit must be a positive number of seconds (at most 1e7), got {t}");
-        }
         double? effort = parse.GetValue(Effort);
-        if (effort is double e && !(e > 0 && e <= 1e6))
-        {
-            throw new UsageException($"--effort must be a positive number (at most 1e6), got {e}");
-        }
         int? parallelism = parse.GetValue(Parallelism);
-        if (parallelism is < 1)
-        {
-            throw new UsageException($"--parallelism must be at least 1, got {parallelism}");
-        }
         var s = o.Settings;
-        return o with
+        var options = o with
         {
             Methods = methods ?? o.Methods,
             TimeBudget = seconds is double sec ? TimeSpan.FromSeconds(sec) : o.TimeBudget,
@@ -96,6 +92,20 @@ public sealed class CommonOptions
                 Effort = effort ?? s.Effort,
             },
         };
+        CheckModel(options.Settings.ModelPath);
+        return options;
+    }
+
+    /// <summary>Loads a checkpoint named by --model or the config's <c>model</c> now, so that a wrong path or a bad
+    /// file is bad input (exit 2, naming the file) before any method runs, not a failed method later. The network is
+    /// cached, so the methods that use it do not load it again.</summary>
+    /// <exception cref="Topoformer.TopoformerConfigException">The path names no checkpoint, or one that cannot be loaded.</exception>
+    private static void CheckModel(string? path)
+    {
+        if (path is not null)
+        {
+            Topoformer.ModelStore.Get(path);
+        }
     }
 
     /// <summary>True when the flag's value should win: it was given, or there is no config file to take it from.</summary>

@@ -40,9 +40,20 @@ public static class CompareCommand
         {
             var paths = parse.GetValue(inputs) ?? [];
             var ids = parse.GetValue(methods)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultMethods.ToArray();
+            foreach (string id in ids)
+            {
+                if (MethodCatalog.Problem(id, ["input", "best", "oracle"]) is string problem)
+                {
+                    throw new UsageException($"--methods: {problem}");
+                }
+            }
+            string? reportDir = parse.GetValue(report) ?? (paths.Length == 0 ? "reports" : null);
+            if (reportDir is not null)
+            {
+                OutputPaths.CheckFolder("--report", reportDir);
+            }
             var options = common.PassOptions(parse, ids, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
-            string? reportDir = parse.GetValue(report) ?? (paths.Length == 0 ? "reports" : null);
             var graphs = paths.Length == 0 ? BundledGraphs.Load(!parse.GetValue(noModels)) : GraphLoader.LoadAll(paths, common.Import(parse));
             return Run(graphs, ids, options, parse.GetValue(json), reportDir, string.Join(' ', ["scheduler", .. parse.Tokens.Select(t => t.Value)]));
         });
@@ -54,13 +65,6 @@ public static class CompareCommand
         if (graphs.Count == 0)
         {
             throw new UsageException("no graphs to compare (the inputs hold no .json or .onnx files)");
-        }
-        foreach (string id in ids)
-        {
-            if (id is not ("input" or "best" or "oracle") && !MethodCatalog.TryGet(id, out _))
-            {
-                throw new UsageException($"unknown method '{id}'. Known methods: {string.Join(", ", MethodCatalog.Members.Select(d => d.Name))}, best, oracle");
-            }
         }
         var started = DateTime.UtcNow;
         var runner = new CompareRunner(MethodCatalog.Members, options);

@@ -21,18 +21,19 @@ public static class GenerateCommand
     {
         var family = new Argument<string>("family") { Description = string.Join(" | ", Families) };
         family.AcceptOnlyFromAmong([.. Families]);
-        var nodes = new Option<int>("--nodes") { Description = "Ops per graph (layered, erdos-renyi, series-parallel)", DefaultValueFactory = _ => 500 };
-        var count = new Option<int>("--count") { Description = "Number of graphs", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the first graph", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "." };
-        var edgeDensity = new Option<double?>("--edge-density") { Description = "layered: ρ (default 0.2); erdos-renyi: edge probability (default 4/N); randwire: WS rewiring / ER edge probability (default 0.75 / 0.2)" };
-        var skipDensity = new Option<double>("--skip-density") { Description = "layered: skip-edge probability", DefaultValueFactory = _ => 0.14 };
-        var spread = new Option<double>("--node-spread") { Description = "layered: σ of layer sizes", DefaultValueFactory = _ => 0.75 };
-        var parallel = new Option<double>("--parallel-probability") { Description = "series-parallel: chance a block is parallel", DefaultValueFactory = _ => 0.5 };
-        var stageNodes = new Option<int>("--stage-nodes") { Description = "randwire: nodes per random stage (N)", DefaultValueFactory = _ => 32 };
+        var nodes = NumericOption.Int("--nodes", "Ops per graph (layered, erdos-renyi, series-parallel)", 500, Ranges.Nodes);
+        var count = NumericOption.Int("--count", "Number of graphs", 1, Ranges.Count);
+        var seed = NumericOption.Int("--seed", "Seed of the first graph", 1, ValueRange.AnyInt);
+        var output = new Option<string>("--out") { Description = "Output folder (created if missing)", DefaultValueFactory = _ => "." };
+        var edgeDensity = NumericOption.OptionalNumber("--edge-density",
+            "layered: ρ (default 0.2); erdos-renyi: edge probability (default 4/N); randwire: WS rewiring / ER edge probability (default 0.75 / 0.2)", ValueRange.Probability);
+        var skipDensity = NumericOption.Number("--skip-density", "layered: skip-edge probability", 0.14, ValueRange.Probability);
+        var spread = NumericOption.Number("--node-spread", "layered: σ of layer sizes", 0.75, Ranges.NodeSpread);
+        var parallel = NumericOption.Number("--parallel-probability", "series-parallel: chance a block is parallel", 0.5, ValueRange.Probability);
+        var stageNodes = NumericOption.Int("--stage-nodes", "randwire: nodes per random stage (N)", 32, Ranges.StageNodes);
         var wiring = new Option<string>("--wiring") { Description = "randwire: ws | er | ba", DefaultValueFactory = _ => "ws" };
         wiring.AcceptOnlyFromAmong("ws", "er", "ba");
-        var cells = new Option<int>("--cells") { Description = "nas-cell: cells in the stack", DefaultValueFactory = _ => 8 };
+        var cells = NumericOption.Int("--cells", "nas-cell: cells in the stack", 8, Ranges.Cells);
         var command = new Command("generate", "Generate synthetic graphs (JSON v1)");
         command.Arguments.Add(family);
         foreach (Option o in new Option[] { nodes, count, seed, output, edgeDensity, skipDensity, spread, parallel, stageNodes, wiring, cells })
@@ -42,11 +43,12 @@ public static class GenerateCommand
         command.SetAction(parse =>
         {
             int n = parse.GetValue(nodes), c = parse.GetValue(count), s = parse.GetValue(seed);
-            if (n < 1 || c < 1)
+            if ((long)s + c - 1 > int.MaxValue)
             {
-                throw new UsageException($"--nodes and --count must be at least 1, got {n} and {c}");
+                throw new UsageException($"--seed {s} with --count {c}: graph i uses seed S + i, which passes {int.MaxValue}; lower --seed");
             }
             string f = parse.GetValue(family)!, dir = parse.GetValue(output)!;
+            OutputPaths.CheckFolder("--out", dir);
             double? rho = parse.GetValue(edgeDensity);
             Func<int, string, ComputationGraph> make;
             string size;
@@ -82,7 +84,7 @@ public static class GenerateCommand
                 }
                 catch (ArgumentException ex)
                 {
-                    throw new UsageException(ex.Message);
+                    throw new UsageException($"{f}: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal)}");
                 }
                 JsonGraphWriter.WriteFile(g, Path.Combine(dir, name + ".json"));
                 Console.Error.WriteLine($"generate: {i + 1}/{c} {name}: {g.OpCount} ops, {g.EdgeCount} edges");
@@ -92,10 +94,39 @@ public static class GenerateCommand
         return command;
     }
 
-    private static RandWireOptions RandWire(string wiring, int stageNodes, double? p) => wiring switch
+    private static RandWireOptions RandWire(string wiring, int stageNodes, double? p)
     {
-        "er" => new RandWireOptions(stageNodes, Graph: RandomGraphKind.ErdosRenyi, P: p ?? 0.2),
-        "ba" => new RandWireOptions(stageNodes, Graph: RandomGraphKind.BarabasiAlbert),
-        _ => new RandWireOptions(stageNodes, P: p ?? 0.75),
-    };
+        var options = wiring switch
+        {
+            "er" => new RandWireOptions(stageNodes, Graph: RandomGraphKind.ErdosRenyi, P: p ?? 0.2),
+            "ba" => new RandWireOptions(stageNodes, Graph: RandomGraphKind.BarabasiAlbert),
+            _ => new RandWireOptions(stageNodes, P: p ?? 0.75),
+        };
+        // Watts–Strogatz joins each node to K neighbours and Barabási–Albert attaches M edges per node: both need more nodes.
+        int least = options.Graph switch
+        {
+            RandomGraphKind.WattsStrogatz => options.K + 1,
+            RandomGraphKind.BarabasiAlbert => options.M + 1,
+            _ => 2,
+        };
+        if (stageNodes < least)
+        {
+            throw new UsageException($"--stage-nodes must be at least {least} for --wiring {wiring}, got {stageNodes}");
+        }
+        return options;
+    }
+
+    /// <summary>The accepted values of the sizing flags; far above useful sizes, they keep a typo from exhausting memory.</summary>
+    private static class Ranges
+    {
+        public static ValueRange Nodes { get; } = ValueRange.Integers(1, 1_000_000);
+
+        public static ValueRange Count { get; } = ValueRange.Integers(1, 100_000);
+
+        public static ValueRange NodeSpread { get; } = ValueRange.Numbers(0, 10);
+
+        public static ValueRange StageNodes { get; } = ValueRange.Integers(2, 100_000);
+
+        public static ValueRange Cells { get; } = ValueRange.Integers(1, 10_000);
+    }
 }

@@ -40,11 +40,13 @@ public static class ModelsCommand
     {
         var name = new Argument<string>("name") { Description = "Preset name (see `scheduler models list`)" };
         var phase = new Option<string>("--phase") { Description = string.Join(" | ", ModelPhase.Names), DefaultValueFactory = _ => "prefill" };
-        var seq = new Option<int?>("--seq") { Description = $"prefill/train-step: tokens (default {ModelPhase.DefaultSeq})" };
-        var context = new Option<int?>("--context") { Description = $"decode/verify: cached tokens (default {ModelPhase.DefaultContext})" };
-        var draft = new Option<int?>("--draft") { Description = $"spec-verify/spec-step: draft tokens (default {ModelPhase.DefaultDraft})" };
-        var tree = new Option<int?>("--tree") { Description = $"tree-verify: tokens in the draft tree (default {ModelPhase.DefaultTree})" };
-        var dtype = new Option<int>("--dtype-bytes") { Description = "Bytes per element (2 = fp16)", DefaultValueFactory = _ => ModelZoo.DefaultDtypeBytes };
+        // Token counts far above any model's context still fit the op sizes in 64 bits; the ranges only stop typos.
+        var tokens = ValueRange.Integers(1, 10_000_000);
+        var seq = NumericOption.OptionalInt("--seq", $"prefill/train-step: tokens (default {ModelPhase.DefaultSeq})", tokens);
+        var context = NumericOption.OptionalInt("--context", $"decode/verify: cached tokens (default {ModelPhase.DefaultContext})", ValueRange.Integers(0, 10_000_000));
+        var draft = NumericOption.OptionalInt("--draft", $"spec-verify/spec-step: draft tokens (default {ModelPhase.DefaultDraft})", tokens);
+        var tree = NumericOption.OptionalInt("--tree", $"tree-verify: tokens in the draft tree (default {ModelPhase.DefaultTree})", tokens);
+        var dtype = NumericOption.Int("--dtype-bytes", "Bytes per element (2 = fp16)", ModelZoo.DefaultDtypeBytes, ValueRange.Integers(1, 16));
         var output = new Option<string>("--out", "-o") { Description = "Output JSON graph file", Required = true };
         var command = new Command("export", "Write a model graph as a JSON v1 graph file");
         command.Arguments.Add(name);
@@ -54,6 +56,8 @@ public static class ModelsCommand
         }
         command.SetAction(parse =>
         {
+            string path = parse.GetValue(output)!;
+            OutputPaths.CheckFile("--out", path);
             ComputationGraph graph;
             try
             {
@@ -62,9 +66,12 @@ public static class ModelsCommand
             }
             catch (ArgumentException ex)
             {
-                throw new UsageException(ex.Message);
+                throw new UsageException(ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));
             }
-            string path = parse.GetValue(output)!;
+            catch (OverflowException)
+            {
+                throw new UsageException($"{parse.GetValue(name)}: a tensor of this phase would exceed 2^63-1 bytes; use fewer tokens");
+            }
             JsonGraphWriter.WriteFile(graph, path);
             Terminal.Err.WriteLine($"wrote {path}: {graph.Name}, {graph.OpCount} ops, resident {Reports.Format.Bytes(graph.ResidentBytes)}");
             return 0;

@@ -11,7 +11,8 @@ namespace Scheduler.Cli;
 /// <summary>
 /// <c>scheduler schedule FILE [--method ID] [--out FILE [--copy-external-data]] [--json] [--in-place] [--arena]</c>:
 /// orders one graph and reports its peak. <c>--in-place</c> scores every candidate with in-place reuse; <c>--arena</c> also reports the arena
-/// size after offset assignment. With either flag the output names the memory model; without them it is unchanged.
+/// size after offset assignment. The <c>--json</c> object always names the memory model in force and the winning candidate
+/// (<c>winner</c>: for <c>best</c>, the method whose order won); the text summary names the model only with either flag.
 /// </summary>
 public static class ScheduleCommand
 {
@@ -36,6 +37,14 @@ public static class ScheduleCommand
         common.AddTo(command);
         command.SetAction(parse =>
         {
+            if (MethodCatalog.Problem(parse.GetValue(method)!, ["best", "input"]) is string problem)
+            {
+                throw new UsageException($"--method: {problem}");
+            }
+            if (parse.GetValue(output) is string target)
+            {
+                OutputPaths.CheckFile("--out", target);
+            }
             var options = common.PassOptions(parse, null, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || parse.GetValue(arena), parse.GetValue(arena));
@@ -51,8 +60,15 @@ public static class ScheduleCommand
 
     private static int Run(string path, string method, string? output, bool json, PassOptions options, ImportOptions import, ModelReport model, OnnxWriteOptions onnx)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var graph = GraphLoader.Load(path, import);
-        var (chosen, candidates) = Schedule(graph, method, options);
+        // One analysis (bounds, closure) for the methods and the report alike; the report needs the bounds anyway, so
+        // computing them first lets the safety cap cover the whole command: the methods get what loading left.
+        var analysis = new GraphAnalysis(graph);
+        _ = analysis.LowerBound;
+        var left = options.TimeBudget - clock.Elapsed;
+        options = options with { TimeBudget = left > TimeSpan.Zero ? left : TimeSpan.Zero };
+        var (chosen, winner, candidates) = Schedule(path, analysis, method, options);
         var arena = model.Arena ? ArenaPlanner.Plan(graph, chosen.Order!, model.Memory) : null;
         if (output is not null)
         {
@@ -60,17 +76,18 @@ public static class ScheduleCommand
         }
         if (json)
         {
-            Console.Out.Write(ToJson(graph, chosen, candidates, model, arena));
+            Console.Out.Write(ToJson(analysis, chosen, winner, candidates, model, arena));
         }
         else
         {
-            PrintSummary(graph, chosen, candidates, output);
+            PrintSummary(analysis, chosen, candidates, output);
             PrintModel(chosen, model, arena);
         }
         return 0;
     }
 
-    /// <summary>What to say about the memory model: nothing unless a model flag was given (keeps default output as it was).</summary>
+    /// <summary>What to say about the memory model: the text summary names it only when a model flag was given (keeps the
+    /// default summary as it was); the JSON always does.</summary>
     private sealed record ModelReport(MemoryModelOptions Memory, bool Label, bool Arena);
 
     private static void PrintModel(CandidateResult chosen, ModelReport model, ArenaPlan? arena)
@@ -88,56 +105,67 @@ public static class ScheduleCommand
         }
     }
 
-    private static (CandidateResult Chosen, IReadOnlyList<CandidateResult> Candidates) Schedule(ComputationGraph graph, string method, PassOptions options)
+    /// <summary>Runs <paramref name="method"/>: the chosen result (for <c>best</c>, relabelled "best"), the id of the
+    /// candidate whose order it is, and every candidate tried.</summary>
+    private static (CandidateResult Chosen, string Winner, IReadOnlyList<CandidateResult> Candidates) Schedule(string path, GraphAnalysis analysis, string method, PassOptions options)
     {
+        var graph = analysis.Graph;
         if (method == "input")
         {
             var input = MethodRunner.InputOrder(graph, options.Memory);
-            return (input, [input]);
+            return (input, input.Method, [input]);
         }
         if (method == "best")
         {
             var pass = new MemorySchedulingPass(MethodCatalog.Members);
             pass.CandidateFinished += c => Terminal.Err.MarkupLine($"[grey]  {Markup.Escape(c.Method)}: {Markup.Escape(c.PeakBytes is long p ? Reports.Format.Bytes(p) : c.Status.Id())} in {Reports.Format.Ms(c.ElapsedMs)} ms[/]");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = pass.Run(graph, options);
+            var result = pass.Run(analysis, options);
             var winner = result.Winner;
             var status = result.ProvenOptimal ? CandidateStatus.Optimal : result.Capped ? CandidateStatus.Capped : CandidateStatus.Feasible;
             string message = $"won by {winner.Method}{(result.ProofSource is null ? "" : $"; proven optimal by {result.ProofSource}")}"
                 + (result.Capped ? "; the time cap cut some methods short, so this result may vary between runs" : "");
-            return (winner with { Method = "best", ElapsedMs = clock.Elapsed.TotalMilliseconds, Status = status, Message = message }, result.Candidates);
+            return (winner with { Method = "best", ElapsedMs = clock.Elapsed.TotalMilliseconds, Status = status, Message = message }, winner.Method, result.Candidates);
         }
         if (!MethodCatalog.TryGet(method, out var descriptor))
         {
-            throw new UsageException($"unknown method '{method}'. Known methods: best, {string.Join(", ", MethodCatalog.Members.Select(d => d.Name))}");
+            throw new UsageException($"--method: {MethodCatalog.Problem(method, ["best", "input"])}");
         }
-        var run = MethodRunner.Run(descriptor, new GraphAnalysis(graph), null, options.Settings with { TimeLimit = options.TimeBudget }, options.Memory);
+        var run = MethodRunner.Run(descriptor, analysis, null, options.Settings with { TimeLimit = options.TimeBudget }, options.Memory);
+        if (run.Status == CandidateStatus.Skipped)
+        {
+            // The method does not apply to this graph (too large for it): the input, not the program, is at fault.
+            throw new UsageException($"{path}: method '{method}' cannot order this graph: {run.Message}");
+        }
         if (!run.Succeeded)
         {
             throw new InvalidOperationException($"method '{method}' failed: {run.Message}");
         }
-        return (run, [run]);
+        return (run, run.Method, [run]);
     }
 
-    private static string ToJson(ComputationGraph graph, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, ModelReport model, ArenaPlan? arena)
+    private static string ToJson(GraphAnalysis analysis, CandidateResult chosen, string winner, IReadOnlyList<CandidateResult> candidates, ModelReport model, ArenaPlan? arena)
     {
+        var graph = analysis.Graph;
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
         {
             w.WriteStartObject();
             w.WriteString("graph", graph.Name);
             w.WriteString("method", chosen.Method);
+            w.WriteString("winner", winner);
             w.WriteNumber("peak_bytes", chosen.PeakBytes!.Value);
             w.WriteNumber("resident_bytes", graph.ResidentBytes);
             w.WriteNumber("total_bytes", checked(chosen.PeakBytes!.Value + graph.ResidentBytes));
-            w.WriteNumber("lower_bound_bytes", MemoryModel.WorkingSetBound(graph));
-            w.WriteNumber("cut_bound_bytes", MemoryModel.CutBound(graph));
-            if (model.Label)
+            w.WriteNumber("lower_bound_bytes", analysis.WorkingSetBound);
+            w.WriteNumber("cut_bound_bytes", analysis.CutBound);
+            if (analysis.CutBoundSkipped)
             {
-                w.WriteString("memory_model", model.Memory.Name);
-                // The bounds are the default model's; under in-place reuse they are not lower bounds, so say which model they describe.
-                w.WriteString("bounds_memory_model", MemoryModelOptions.Default.Name);
+                w.WriteString("cut_bound", $"skipped: over {GraphAnalysis.CutBoundOpLimit} ops, cut_bound_bytes is the working-set bound");
             }
+            w.WriteString("memory_model", model.Memory.Name);
+            // The bounds are the default model's; under in-place reuse they are not lower bounds, so say which model they describe.
+            w.WriteString("bounds_memory_model", MemoryModelOptions.Default.Name);
             if (arena is not null)
             {
                 w.WriteNumber("arena_bytes", arena.ArenaBytes);
@@ -180,13 +208,14 @@ public static class ScheduleCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void PrintSummary(ComputationGraph graph, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, string? output)
+    private static void PrintSummary(GraphAnalysis analysis, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, string? output)
     {
-        long ws = MemoryModel.WorkingSetBound(graph), cut = MemoryModel.CutBound(graph);
+        var graph = analysis.Graph;
+        long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
         var o = Terminal.Out;
         o.WriteLine($"graph {graph.Name}: {graph.OpCount} ops, {graph.TensorCount} tensors, {graph.EdgeCount} edges");
         o.WriteLine($"method {chosen.Method}: peak {Reports.Format.Bytes(chosen.PeakBytes)} ({chosen.PeakBytes} B) + resident {Reports.Format.Bytes(graph.ResidentBytes)}");
-        o.WriteLine($"lower bounds: working set {Reports.Format.Bytes(ws)}, cut {Reports.Format.Bytes(cut)}; peak / LB = {Reports.Format.Ratio((double)chosen.PeakBytes!.Value / Math.Max(1, Math.Max(ws, cut)))}");
+        o.WriteLine($"lower bounds: working set {Reports.Format.Bytes(ws)}, cut {(analysis.CutBoundSkipped ? $"skipped (over {GraphAnalysis.CutBoundOpLimit} ops)" : Reports.Format.Bytes(cut))}; peak / LB = {Reports.Format.Ratio((double)chosen.PeakBytes!.Value / Math.Max(1, Math.Max(ws, cut)))}");
         o.WriteLine($"time {Reports.Format.Ms(chosen.ElapsedMs)} ms{(chosen.Message is null ? "" : $"; {chosen.Message}")}");
         if (candidates.Count > 1)
         {

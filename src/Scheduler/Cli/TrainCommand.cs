@@ -27,6 +27,7 @@ public static class TrainCommand
     private static int Run(string configPath, string outDir, bool resume, CancellationToken ct)
     {
         var config = TrainingConfig.Load(configPath);
+        OutputPaths.CheckFolder("--out", outDir);
         TrainingProgress? last = null;
         if (Terminal.Interactive)
         {

@@ -18,9 +18,9 @@ public sealed record ReportContext(string Command, DateTime StartedUtc, double T
         yield return $"Graphs: {rows.Select(r => (r.Dataset, r.Graph)).Distinct().Count()}; methods: {string.Join(", ", rows.Select(r => r.Method).Distinct())}";
         yield return $"Time limit per search/exact method: {TimeLimitSeconds} s; seed {Seed}";
         yield return MemoryModel == "default"
-            ? "Memory model: DESIGN §2 (peak of live non-resident bytes)."
-            : $"Memory model: DESIGN §2 with the '{MemoryModel}' option; the bounds below are the default model's, so a ratio may fall under 1.";
+            ? "Memory model: docs/DESIGN.md §2 (peak of live non-resident bytes)."
+            : $"Memory model: docs/DESIGN.md §2 with the '{MemoryModel}' option; the bounds below are the default model's, so a ratio may fall under 1.";
         yield return "LB = max(working-set bound, cut bound); "
-            + "ratio = peak / LB (1.000 means provably optimal). `best` = lowest peak among the other methods of the run (input wins ties), time = their sum.";
+            + "ratio = peak / LB (1.000 means provably optimal). `best` = the pass itself (its portfolio under the same options: its peak, proof and wall time); `oracle` = lowest peak among the other rows of the graph (input wins ties), time = their sum.";
     }
 }

@@ -1,6 +1,6 @@
 namespace Scheduler.Topoformer.Decoding;
 
-/// <summary>How priorities become an order (DESIGN §5).</summary>
+/// <summary>How priorities become an order (docs/DESIGN.md §5).</summary>
 public enum DecodeMode
 {
     /// <summary>Always the highest-priority ready op (ties: lower index).</summary>

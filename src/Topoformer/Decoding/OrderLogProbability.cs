@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,23 +46,20 @@ public static class OrderLogProbability
     {
         int n = graph.OpCount;
         MemoryModel.Validate(graph, order);
-        var indegree = PriorityDecoder.InDegrees(graph);
+        var tracker = new ReadyTracker(graph);
         var isReady = new bool[n];
-        for (int v = 0; v < n; v++)
+        foreach (int v in tracker.Sources)
         {
-            isReady[v] = indegree[v] == 0;
+            isReady[v] = true;
         }
         for (int t = 0; t < n; t++)
         {
             isReady.AsSpan().CopyTo(ready.Slice(t * n, n));
             int u = order[t];
             isReady[u] = false;
-            foreach (int w in graph.Successors(u))
+            foreach (int w in tracker.Run(u))
             {
-                if (--indegree[w] == 0)
-                {
-                    isReady[w] = true;
-                }
+                isReady[w] = true;
             }
         }
     }

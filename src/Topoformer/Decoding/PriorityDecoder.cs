@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Topoformer.Decoding;
 
@@ -36,12 +37,19 @@ public static class PriorityDecoder
     /// </summary>
     public static int[] BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
         CancellationToken cancellationToken = default)
+        => BestOf(graph, priorities, count, mode, seed, null, cancellationToken).Order;
+
+    /// <summary><see cref="BestOf(ComputationGraph, ReadOnlySpan{float}, int, DecodeMode, int, CancellationToken)"/>
+    /// that stops drawing once <paramref name="cap"/> is reached; returns the best order and how many were drawn.</summary>
+    internal static (int[] Order, int Drawn) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
+        SafetyCap? cap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var random = new Random(seed);
         int[] best = Decode(graph, priorities, DecodeMode.Greedy, random);
         long bestPeak = MemoryModel.Evaluate(graph, best);
-        for (int k = 1; k < count; k++)
+        int drawn = 1;
+        for (; drawn < count && cap?.IsReached != true; drawn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int[] order = Decode(graph, priorities, mode, random);
@@ -51,50 +59,25 @@ public static class PriorityDecoder
                 (best, bestPeak) = (order, peak);
             }
         }
-        return best;
+        return (best, drawn);
     }
 
+    /// <summary>Highest priority first, ties to the lower index (input order).</summary>
     private static int[] Greedy(ComputationGraph graph, ReadOnlySpan<float> priorities)
     {
-        int n = graph.OpCount;
-        var indegree = InDegrees(graph);
-        // Min-heap on (−priority, index): highest priority first, ties to the lower index (input order).
-        var ready = new PriorityQueue<int, (float, int)>(n);
-        for (int v = 0; v < n; v++)
-        {
-            if (indegree[v] == 0)
-            {
-                ready.Enqueue(v, (-priorities[v], v));
-            }
-        }
-        var order = new int[n];
-        for (int t = 0; t < n; t++)
-        {
-            int u = ready.Dequeue();
-            order[t] = u;
-            foreach (int w in graph.Successors(u))
-            {
-                if (--indegree[w] == 0)
-                {
-                    ready.Enqueue(w, (-priorities[w], w));
-                }
-            }
-        }
-        return order;
+        var p = priorities.ToArray();
+        return ReadyList<(float, int)>.Order(graph, v => (-p[v], v));
     }
 
     /// <summary>At each step draws from softmax(logits) restricted to the ready ops; O(N · ready) per order.</summary>
     private static int[] Sample(ComputationGraph graph, ReadOnlySpan<float> logits, Random random)
     {
         int n = graph.OpCount;
-        var indegree = InDegrees(graph);
+        var tracker = new ReadyTracker(graph);
         var ready = new List<int>();
-        for (int v = 0; v < n; v++)
+        foreach (int v in tracker.Sources)
         {
-            if (indegree[v] == 0)
-            {
-                ready.Add(v);
-            }
+            ready.Add(v);
         }
         var order = new int[n];
         var weights = new double[n];
@@ -126,12 +109,9 @@ public static class PriorityDecoder
             ready[pick] = ready[^1];
             ready.RemoveAt(ready.Count - 1);
             order[t] = u;
-            foreach (int w in graph.Successors(u))
+            foreach (int w in tracker.Run(u))
             {
-                if (--indegree[w] == 0)
-                {
-                    ready.Add(w);
-                }
+                ready.Add(w);
             }
         }
         return order;
@@ -147,15 +127,5 @@ public static class PriorityDecoder
             noisy[i] = (float)(priorities[i] - Math.Log(-Math.Log(u) + 1e-300));
         }
         return noisy;
-    }
-
-    internal static int[] InDegrees(ComputationGraph graph)
-    {
-        var indegree = new int[graph.OpCount];
-        for (int v = 0; v < indegree.Length; v++)
-        {
-            indegree[v] = graph.Predecessors(v).Length;
-        }
-        return indegree;
     }
 }

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Scheduler.Topoformer.Model;
 
 /// <summary>
-/// MLP from node embeddings to one priority logit per node, standardised per graph as c·(x−mean)/std (DESIGN §5) so
+/// MLP from node embeddings to one priority logit per node, standardised per graph as c·(x−mean)/std (docs/DESIGN.md §5) so
 /// that the sampling temperature does not depend on the graph or the training stage.
 /// </summary>
 internal sealed class PriorityHead : nn.Module<Tensor, Tensor>

@@ -49,15 +49,27 @@ public sealed record GraphSetSpec
     {
         if (Generator is not ("layered" or "erdos-renyi"))
         {
-            yield return ($"{section}.generator", $"unknown generator '{Generator}'; known: layered, erdos-renyi");
+            yield return ($"{section}.generator", $"unknown generator '{Generator}'{Suggestions.DidYouMean(Generator ?? "", ["layered", "erdos-renyi"])}; known: layered, erdos-renyi");
         }
-        if (NodesMin < 2 || NodesMax < NodesMin)
+        if (NodesMin < 2 || NodesMax < NodesMin || NodesMax > TopoformerScheduler.MaxNodes)
         {
-            yield return ($"{section}.nodes_min", $"need 2 <= nodes_min <= nodes_max, got {NodesMin}..{NodesMax}");
+            yield return ($"{section}.nodes_min", $"need 2 <= nodes_min <= nodes_max <= {TopoformerScheduler.MaxNodes}, got {NodesMin}..{NodesMax}");
         }
-        if (Count < 1)
+        var checks = new (string Key, double Value, ValueRange Range)[]
         {
-            yield return ($"{section}.count", $"must be at least 1, got {Count}");
+            ("edge_density", EdgeDensity, ValueRange.Probability),
+            ("skip_density", SkipDensity, ValueRange.Probability),
+            ("edge_probability", EdgeProbability, ValueRange.Probability),
+            ("count", Count, ValueRange.Integers(1, 100_000)),
+            // Validation graph i uses seed + i, so the last one must still be an int.
+            ("seed", Seed, ValueRange.Integers(int.MinValue, int.MaxValue - (long)Math.Max(Count, 1) + 1)),
+        };
+        foreach (var (key, value, range) in checks)
+        {
+            if (range.Problem(value) is string problem)
+            {
+                yield return ($"{section}.{key}", problem);
+            }
         }
     }
 }

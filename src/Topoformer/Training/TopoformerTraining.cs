@@ -160,7 +160,12 @@ public static class TopoformerTraining
                 $"{cardPath}: the checkpoint does not match the config's model section: {string.Join("; ", diff)} (checkpoint vs config).",
                 "model");
         }
-        return YamlFile.Read<TrainingState>(statePath);
+        var state = YamlFile.Read<TrainingState>(statePath);
+        foreach (var (key, message) in state.Problems())
+        {
+            throw new TopoformerConfigException(statePath, $"{statePath}: bad value for '{key}': {message}.", key);
+        }
+        return state;
     }
 
     private static void LoadOptionalState(Trainer trainer, string stateDir)
@@ -168,7 +173,16 @@ public static class TopoformerTraining
         string optimizer = Path.Combine(stateDir, "optimizer.bin");
         if (File.Exists(optimizer))
         {
-            trainer.Optimizer.load_state_dict(optimizer);
+            try
+            {
+                trainer.Optimizer.load_state_dict(optimizer);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // TorchSharp reports a damaged file with whatever its reader hits first (end of stream, a bad size, a
+                // native error); any of them means this file cannot be used.
+                throw new TopoformerConfigException(optimizer, $"{optimizer}: cannot load the optimiser state ({e.Message}); delete it to resume without it.", inner: e);
+            }
         }
         string frozen = Path.Combine(stateDir, "frozen.bin");
         if (trainer.Frozen is not null && File.Exists(frozen))

@@ -1,3 +1,5 @@
+using Scheduler.Graphs;
+
 namespace Scheduler.Topoformer.Training;
 
 /// <summary>
@@ -89,20 +91,65 @@ public sealed record TrainingConfig
 
     private IEnumerable<(string Key, string Message)> Problems()
     {
-        if (Steps < 1) { yield return ("steps", $"must be at least 1, got {Steps}"); }
-        if (TimeLimitMinutes < 0) { yield return ("time_limit_minutes", $"must be >= 0, got {TimeLimitMinutes}"); }
-        if (GraphsPerStep < 1) { yield return ("graphs_per_step", $"must be at least 1, got {GraphsPerStep}"); }
-        if (SamplesPerGraph < 2) { yield return ("samples_per_graph", $"must be at least 2, got {SamplesPerGraph}"); }
-        if (LearningRate <= 0) { yield return ("learning_rate", $"must be positive, got {LearningRate}"); }
-        if (GradClip < 0) { yield return ("grad_clip", $"must be >= 0, got {GradClip}"); }
-        if (Baseline is not ("mean" or "rollout")) { yield return ("baseline", $"must be mean or rollout, got '{Baseline}'"); }
-        if (ImitationSteps < 0) { yield return ("imitation_steps", $"must be >= 0, got {ImitationSteps}"); }
-        if (ImitationTeacher is not ("kahn" or "memory-greedy" or "dfs" or "best-simple"))
+        var checks = new (string Key, double Value, ValueRange Range)[]
         {
-            yield return ("imitation_teacher", $"must be kahn, memory-greedy, dfs or best-simple, got '{ImitationTeacher}'");
+            ("seed", Seed, ValueRange.AnyInt),
+            ("steps", Steps, Ranges.Steps),
+            ("time_limit_minutes", TimeLimitMinutes, Ranges.Minutes),
+            ("graphs_per_step", GraphsPerStep, Ranges.GraphsPerStep),
+            ("samples_per_graph", SamplesPerGraph, Ranges.SamplesPerGraph),
+            ("learning_rate", LearningRate, Ranges.LearningRate),
+            ("grad_clip", GradClip, Ranges.GradClip),
+            ("imitation_steps", ImitationSteps, Ranges.ImitationSteps),
+            ("validate_every", ValidateEvery, Ranges.Steps),
+        };
+        foreach (var (key, value, range) in checks)
+        {
+            if (range.Problem(value) is string problem)
+            {
+                yield return (key, problem);
+            }
         }
-        if (ValidateEvery < 1) { yield return ("validate_every", $"must be at least 1, got {ValidateEvery}"); }
+        if (Baseline is not ("mean" or "rollout"))
+        {
+            yield return ("baseline", $"must be mean or rollout, got '{Baseline}'{Suggestions.DidYouMean(Baseline ?? "", ["mean", "rollout"])}");
+        }
+        string[] teachers = ["kahn", "memory-greedy", "dfs", "best-simple"];
+        if (!teachers.Contains(ImitationTeacher))
+        {
+            yield return ("imitation_teacher", $"must be kahn, memory-greedy, dfs or best-simple, got '{ImitationTeacher}'{Suggestions.DidYouMean(ImitationTeacher ?? "", teachers)}");
+        }
+        if (TrainGraphs is null || Validation is null || Model is null)
+        {
+            yield return (TrainGraphs is null ? "train_graphs" : Validation is null ? "validation" : "model", "must be a mapping of keys, got null");
+            yield break;
+        }
         foreach (var p in TrainGraphs.Problems("train_graphs")) { yield return p; }
         foreach (var p in Validation.Problems("validation")) { yield return p; }
+    }
+
+    /// <summary>The accepted values of the numeric keys (far above useful values; they stop typos and overflows).</summary>
+    public static class Ranges
+    {
+        /// <summary><c>steps</c>, <c>validate_every</c>: 1 to 10^9.</summary>
+        public static ValueRange Steps { get; } = ValueRange.Integers(1, 1_000_000_000);
+
+        /// <summary><c>imitation_steps</c>: 0 to 10^9.</summary>
+        public static ValueRange ImitationSteps { get; } = ValueRange.Integers(0, 1_000_000_000);
+
+        /// <summary><c>time_limit_minutes</c>: 0 (no limit) to 10^7.</summary>
+        public static ValueRange Minutes { get; } = ValueRange.Numbers(0, 1e7);
+
+        /// <summary><c>graphs_per_step</c>: 1 to 10,000.</summary>
+        public static ValueRange GraphsPerStep { get; } = ValueRange.Integers(1, 10_000);
+
+        /// <summary><c>samples_per_graph</c>: 2 (REINFORCE's mean baseline needs two) to 10,000.</summary>
+        public static ValueRange SamplesPerGraph { get; } = ValueRange.Integers(2, 10_000);
+
+        /// <summary><c>learning_rate</c>: (0, 1].</summary>
+        public static ValueRange LearningRate { get; } = ValueRange.Positive(1);
+
+        /// <summary><c>grad_clip</c>: 0 (off) to 10^6.</summary>
+        public static ValueRange GradClip { get; } = ValueRange.Numbers(0, 1e6);
     }
 }

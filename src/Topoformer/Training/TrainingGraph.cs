@@ -1,3 +1,4 @@
+using Scheduler.Baselines;
 using Scheduler.Graphs;
 
 namespace Scheduler.Topoformer.Training;
@@ -29,12 +30,45 @@ internal sealed class TrainingGraph
     /// <summary>peak(order) / lower bound: the cost REINFORCE minimises (1 = provably optimal).</summary>
     public double Cost(int[] order) => (double)MemoryModel.Evaluate(Graph, order) / LowerBound;
 
-    /// <summary>The teacher function named in a config.</summary>
+    /// <summary>
+    /// The teacher named in a config, taken from <see cref="HeuristicCatalog"/> so that a name means what the same
+    /// <c>--method</c> means: any heuristic id (<c>bfs</c>, <c>dfs</c>, <c>lpmf</c>, ...), plus the config's historical
+    /// names <c>kahn</c> (= <c>bfs</c>, Kahn's FIFO order), <c>memory-greedy</c> (= <c>xla-list</c>, the greedy on
+    /// freed minus defined bytes) and <c>best-simple</c> (the lowest peak of those two and <c>dfs</c>, ties in that
+    /// order).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> names no teacher.</exception>
     public static Func<ComputationGraph, int[]> TeacherFunction(string name) => name switch
     {
-        "kahn" => SimpleOrders.Kahn,
-        "memory-greedy" => SimpleOrders.MemoryGreedy,
-        "dfs" => SimpleOrders.DfsPostOrder,
-        _ => SimpleOrders.BestSimple,
+        "kahn" => BestOf([Heuristic("bfs")]),
+        "memory-greedy" => BestOf([Heuristic("xla-list")]),
+        "best-simple" => BestOf([Heuristic("bfs"), Heuristic("xla-list"), Heuristic("dfs")]),
+        _ => BestOf([Heuristic(name)]),
+    };
+
+    private static IScheduler Heuristic(string name)
+        => HeuristicCatalog.All.FirstOrDefault(d => d.Name == name)?.Create(SchedulerSettings.Default)
+           ?? throw new ArgumentException($"Unknown imitation teacher '{name}'. Known: kahn, memory-greedy, best-simple, "
+               + $"{string.Join(", ", HeuristicCatalog.All.Select(d => d.Name))}.", nameof(name));
+
+    /// <summary>The lowest-peak order of <paramref name="teachers"/> (just the order when there is one).</summary>
+    private static Func<ComputationGraph, int[]> BestOf(IScheduler[] teachers) => graph =>
+    {
+        int[] best = teachers[0].Order(graph);
+        if (teachers.Length == 1)
+        {
+            return best;
+        }
+        long bestPeak = MemoryModel.Evaluate(graph, best);
+        for (int i = 1; i < teachers.Length; i++)
+        {
+            int[] order = teachers[i].Order(graph);
+            long peak = MemoryModel.Evaluate(graph, order);
+            if (peak < bestPeak)
+            {
+                (best, bestPeak) = (order, peak);
+            }
+        }
+        return best;
     };
 }

@@ -1,3 +1,5 @@
+using Scheduler.Graphs;
+
 namespace Scheduler.Topoformer.Training;
 
 /// <summary>Where a run stands (<c>state/state.yaml</c>), enough to resume it exactly.</summary>
@@ -14,4 +16,23 @@ public sealed record TrainingState
 
     /// <summary>Training seconds so far.</summary>
     public double ElapsedSeconds { get; init; }
+
+    /// <summary>Problems with the values (a file edited by hand or damaged), each naming its key.</summary>
+    public IEnumerable<(string Key, string Message)> Problems()
+    {
+        var checks = new (string Key, double Value, ValueRange Range)[]
+        {
+            ("step", Step, ValueRange.Integers(0, int.MaxValue)),
+            ("best_validation", BestValidation, ValueRange.Numbers(0, double.MaxValue)),
+            ("frozen_validation", FrozenValidation, ValueRange.Numbers(0, double.MaxValue)),
+            ("elapsed_seconds", ElapsedSeconds, ValueRange.Numbers(0, 1e12)),
+        };
+        foreach (var (key, value, range) in checks)
+        {
+            if (range.Problem(value) is string problem)
+            {
+                yield return (key, problem);
+            }
+        }
+    }
 }

@@ -50,6 +50,6 @@ public class GenerateFamiliesTests
         var (code, _, stderr) = CliRunner.Run("generate", "randwire", "--stage-nodes", "3", "--out",
             Directory.CreateTempSubdirectory("gen").FullName);
         Assert.Equal(2, code);
-        Assert.Contains("NodesPerStage", stderr);
+        Assert.Contains("--stage-nodes must be at least 5 for --wiring ws, got 3", stderr);
     }
 }

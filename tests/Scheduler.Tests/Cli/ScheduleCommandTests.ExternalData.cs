@@ -23,7 +23,7 @@ public partial class ScheduleCommandTests
         var (root, source) = ExternalModel();
         try
         {
-            string output = Path.Combine(root, "other", "dir", "model.sched.onnx");
+            string output = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "other", "dir")).FullName, "model.sched.onnx");
             var (code, stdout, stderr) = CliRunner.Run("schedule", source, "--out", output, "--method", "lpmf");
             Assert.Equal(2, code);
             Assert.Single(stderr.Trim().Split('\n'));
@@ -44,7 +44,7 @@ public partial class ScheduleCommandTests
         var (root, source) = ExternalModel();
         try
         {
-            string output = Path.Combine(root, "other", "dir", "model.sched.onnx");
+            string output = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "other", "dir")).FullName, "model.sched.onnx");
             var (code, stdout, stderr) = CliRunner.Run("schedule", source, "--out", output, "--method", "lpmf", "--copy-external-data");
             Assert.True(code == 0, stderr);
             Assert.Contains("wrote", stdout);

@@ -50,12 +50,12 @@ public partial class ScheduleCommandTests
     }
 
     [Fact]
-    public void Schedule_NoModelFlags_OutputHasNoModelKeys()
+    public void Schedule_NoModelFlags_JsonNamesDefaultModelTextDoesNot()
     {
         var (code, stdout, stderr) = CliRunner.Run("schedule", ResNet, "--method", "input", "--json");
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
-        Assert.False(doc.RootElement.TryGetProperty("memory_model", out _));
+        Assert.Equal("default", doc.RootElement.GetProperty("memory_model").GetString());
         Assert.False(doc.RootElement.TryGetProperty("arena_bytes", out _));
         var (textCode, text, _) = CliRunner.Run("schedule", ResNet, "--method", "input");
         Assert.Equal(0, textCode);

@@ -37,7 +37,9 @@ internal static class OnnxElementType
     };
 
     /// <summary>Bytes of <paramref name="count"/> packed elements of <paramref name="bits"/> bits (checked).</summary>
-    public static long Bytes(long count, int bits) => checked(count * bits + 7) / 8;
+    public static long Bytes(long count, int bits)
+        // ceil(count · bits / 8) without forming count · bits, which overflows for tensors above 2^63 / bits elements.
+        => checked((count / 8 * bits) + ((count % 8 * bits) + 7) / 8);
 
     /// <summary>The type's name for messages.</summary>
     public static string Name(int dataType)

@@ -92,8 +92,11 @@ internal sealed class OnnxGraphBuilder
             long size = 0;
             if (!_structureOnly)
             {
-                size = checked((s.Values is null ? 0 : TensorBytes(s.Values, owner) ?? 0)
-                    + (s.Indices is null ? 0 : TensorBytes(s.Indices, owner) ?? 0));
+                long values = s.Values is null ? 0 : TensorBytes(s.Values, owner) ?? 0;
+                long indices = s.Indices is null ? 0 : TensorBytes(s.Indices, owner) ?? 0;
+                size = values <= long.MaxValue - indices
+                    ? values + indices
+                    : throw new GraphFormatException($"value '{name}' ({owner}): values and indices together exceed 2^63-1 bytes");
             }
             Define(name, _builder.AddGraphInput(size, name, freeable: false), owner);
         }

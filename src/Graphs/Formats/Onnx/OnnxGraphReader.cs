@@ -4,7 +4,7 @@ using Scheduler.Graphs.Formats.Onnx.Proto;
 namespace Scheduler.Graphs.Formats.Onnx;
 
 /// <summary>
-/// Reads an ONNX model (protobuf <c>ModelProto</c>) as a <see cref="ComputationGraph"/> (DESIGN §6 "Real graphs"):
+/// Reads an ONNX model (protobuf <c>ModelProto</c>) as a <see cref="ComputationGraph"/> (docs/DESIGN.md §3.2):
 /// <list type="bullet">
 /// <item>node i of graph.node is op i (file id i, its name and op_type), Constant nodes included;</item>
 /// <item>every value is a tensor of shape × element size bytes, shapes taken from graph.input, graph.output and
