@@ -15,6 +15,9 @@ internal sealed class PlanFile
     {
     }
 
+    /// <summary>A plan with no data (every number 0, every string empty), for the class of a graph that failed.</summary>
+    public static PlanFile Empty { get; } = new() { MemoryModel = "", Effort = "" };
+
     /// <summary>The planner's version.</summary>
     public string Planner { get; private set; } = "";
 

@@ -25,7 +25,7 @@ internal static class PlanSourceWriter
             .Append(", memory model ").Append(Xml(plan.MemoryModel)).Append(".\n");
         w.Append("    /// </summary>\n");
         ClassOpen(w, item, plan.Planner);
-        Constants(w, item, plan.Method, plan.Proven, plan.Proof, plan.PeakBytes, plan.LowerBoundBytes, plan.ArenaBytes, plan.ResidentBytes, plan.InputPeakBytes, plan.OpCount, plan.Tensors.Count, plan.MemoryModel);
+        Constants(w, item, plan);
         Members(w, plan.Order, plan.Tensors);
         w.Append("    }\n}\n");
         return w.ToString();
@@ -39,7 +39,7 @@ internal static class PlanSourceWriter
         Header(w, item);
         w.Append("    /// <summary>No plan: <c>").Append(Xml(item.Source)).Append("</c> could not be planned (see the build's Scheduler.Build error).</summary>\n");
         ClassOpen(w, item, "");
-        Constants(w, item, "", false, "", 0, 0, 0, 0, 0, 0, 0, "");
+        Constants(w, item, PlanFile.Empty);
         Members(w, [], []);
         w.Append("    }\n}\n");
         return w.ToString();
@@ -59,20 +59,20 @@ internal static class PlanSourceWriter
         w.Append("    public static class ").Append(item.ClassName).Append("\n    {\n");
     }
 
-    private static void Constants(StringBuilder w, GraphItem item, string method, bool proven, string proof, long peak, long bound, long arena, long resident, long inputPeak, long ops, int tensors, string model)
+    private static void Constants(StringBuilder w, GraphItem item, PlanFile plan)
     {
         Const(w, "The graph file, as the project names it.", "string", "Source", Str(item.Source));
-        Const(w, "The method whose order won (\"input\" is the file's own order, which wins ties).", "string", "Method", Str(method));
-        Const(w, "True when the order is proven optimal (see <see cref=\"Proof\"/>).", "bool", "Proven", proven ? "true" : "false");
-        Const(w, "What proves the order optimal (a method, or the lower bound it meets); empty when not proven.", "string", "Proof", Str(proof));
-        Const(w, "Peak live bytes of <see cref=\"Order\"/> under <see cref=\"MemoryModel\"/> (resident weights not counted).", "long", "PeakBytes", Num(peak));
-        Const(w, "The larger of the working-set and cut lower bounds (for the in-place model, the no-reuse bound).", "long", "LowerBoundBytes", Num(bound));
-        Const(w, "Arena size for <see cref=\"Offsets\"/>: the largest offset + size; at least <see cref=\"PeakBytes\"/>.", "long", "ArenaBytes", Num(arena));
-        Const(w, "Bytes of resident graph inputs and weights, which live outside the arena.", "long", "ResidentBytes", Num(resident));
-        Const(w, "Peak live bytes of the file's own order, for comparison.", "long", "InputPeakBytes", Num(inputPeak));
-        Const(w, "Number of ops (the length of <see cref=\"Order\"/>).", "int", "OpCount", Num(ops));
-        Const(w, "Number of tensors (the length of the per-tensor tables).", "int", "TensorCount", Num(tensors));
-        Const(w, "The memory model the plan was scored with: \"default\" or \"in-place\".", "string", "MemoryModel", Str(model));
+        Const(w, "The method whose order won (\"input\" is the file's own order, which wins ties).", "string", "Method", Str(plan.Method));
+        Const(w, "True when the order is proven optimal (see <see cref=\"Proof\"/>).", "bool", "Proven", plan.Proven ? "true" : "false");
+        Const(w, "What proves the order optimal (a method, or the lower bound it meets); empty when not proven.", "string", "Proof", Str(plan.Proof));
+        Const(w, "Peak live bytes of <see cref=\"Order\"/> under <see cref=\"MemoryModel\"/> (resident weights not counted).", "long", "PeakBytes", Num(plan.PeakBytes));
+        Const(w, "The larger of the working-set and cut lower bounds (for the in-place model, the no-reuse bound).", "long", "LowerBoundBytes", Num(plan.LowerBoundBytes));
+        Const(w, "Arena size for <see cref=\"Offsets\"/>: the largest offset + size; at least <see cref=\"PeakBytes\"/>.", "long", "ArenaBytes", Num(plan.ArenaBytes));
+        Const(w, "Bytes of resident graph inputs and weights, which live outside the arena.", "long", "ResidentBytes", Num(plan.ResidentBytes));
+        Const(w, "Peak live bytes of the file's own order, for comparison.", "long", "InputPeakBytes", Num(plan.InputPeakBytes));
+        Const(w, "Number of ops (the length of <see cref=\"Order\"/>).", "int", "OpCount", Num(plan.OpCount));
+        Const(w, "Number of tensors (the length of the per-tensor tables).", "int", "TensorCount", Num(plan.Tensors.Count));
+        Const(w, "The memory model the plan was scored with: \"default\" or \"in-place\".", "string", "MemoryModel", Str(plan.MemoryModel));
     }
 
     private static void Members(StringBuilder w, IReadOnlyList<long> order, IReadOnlyList<PlanTensor> tensors)
