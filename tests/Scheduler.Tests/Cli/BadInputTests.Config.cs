@@ -5,17 +5,7 @@ namespace Scheduler.Tests.Cli;
 /// <summary>Bad pass YAML (<c>--config</c>), training configs and training state files.</summary>
 public partial class BadInputTests
 {
-    private const string TinyTrainConfig = """
-        seed: 1
-        steps: 4
-        graphs_per_step: 2
-        samples_per_graph: 4
-        imitation_steps: 2
-        validate_every: 2
-        train_graphs: { generator: layered, nodes_min: 15, nodes_max: 30 }
-        validation: { generator: layered, nodes_min: 15, nodes_max: 30, count: 2, seed: 5 }
-        model: { layers: 1, model_dim: 16, heads_per_mask: 1, head_dim: 8 }
-        """;
+    private const string TinyTrainConfig = TrainCommandTests.TinyConfig;
 
     [Theory]
     [InlineData("methods: [nope]", "p.yaml:1:11: methods: unknown method 'nope'; known methods:")]

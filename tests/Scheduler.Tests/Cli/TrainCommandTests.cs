@@ -7,7 +7,8 @@ namespace Scheduler.Tests.Cli;
 [Collection("cli")]
 public class TrainCommandTests
 {
-    private const string TinyConfig = """
+    /// <summary>A training config that runs in about a second (shared with the bad-input tests).</summary>
+    internal const string TinyConfig = """
         seed: 1
         steps: 4
         graphs_per_step: 2
