@@ -2,7 +2,7 @@ using Scheduler.Topoformer.Training;
 
 namespace Scheduler.Topoformer.Tests;
 
-public sealed class TopoformerTrainingTests : IDisposable
+public sealed partial class TopoformerTrainingTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "topoformer-run-" + Guid.NewGuid().ToString("N"));
 
