@@ -72,6 +72,7 @@ public sealed partial class TopoformerTrainingTests : IDisposable
     {
         var e = Assert.Throws<TopoformerConfigException>(() => TopoformerTraining.Run(Tiny(2), _dir, resume: true));
         Assert.Contains("nothing to resume", e.Message);
+        Assert.False(Directory.Exists(_dir)); // refused before the folder (or its lock file) is created
     }
 
     [Fact]

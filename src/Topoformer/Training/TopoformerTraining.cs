@@ -42,9 +42,13 @@ public static class TopoformerTraining
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(outDir);
         config.Validate("config");
+        var store = new TrainingStateStore(Path.Combine(outDir, StateFolder), reached);
+        if (resume && !Directory.Exists(outDir))
+        {
+            store.ReadCommitted(config); // throws "nothing to resume" before anything (the lock file) is created
+        }
         Directory.CreateDirectory(outDir);
         using var folderLock = LockFolder(outDir);
-        var store = new TrainingStateStore(Path.Combine(outDir, StateFolder), reached);
         var committed = resume ? store.ReadCommitted(config) : null;
         torch.manual_seed(config.Seed);
         var device = TorchDevice.Default;
