@@ -81,6 +81,31 @@ public sealed partial class TopoformerTrainingTests
         Assert.Equal(commit, phases.Skip(step2 + 1).Take(4)); // then its row, then the commit
     }
 
+    /// <summary>What a kill in the middle of a write leaves (the hook only stops between writes): a metrics row cut
+    /// short, temp files of atomic writes, a half-written state folder. The resume removes all of it.</summary>
+    [Fact]
+    public void Run_ResumeAfterKillMidWrite_LeftoversRemoved()
+    {
+        var config = CrashConfig("mean");
+        var (expected, _) = Reference("mean");
+        int seen = 0;
+        Assert.Throws<SimulatedKill>(() => TopoformerTraining.Run(config, _dir, false, null, default, null, phase =>
+        {
+            if (phase == TrainingPhase.MetricsRowAppended && ++seen == 3)
+            {
+                throw new SimulatedKill(); // step 3's row is there, the state is committed at step 2
+            }
+        }));
+        string state = Path.Combine(_dir, "state"), temp = $".{Guid.NewGuid():N}.tmp";
+        File.AppendAllText(Path.Combine(_dir, "metrics.csv"), "4,reinforce,0.1"); // cut mid-row
+        File.WriteAllText(Path.Combine(_dir, ".model.bin" + temp), "partial");
+        File.WriteAllText(Path.Combine(_dir, ".metrics.csv" + temp), "partial");
+        File.WriteAllText(Path.Combine(state, ".current" + temp), "partial");
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(state, "step-000000004.0123abcd")).FullName, "model.bin"), "partial");
+        TopoformerTraining.Run(config, _dir, resume: true);
+        RunFiles.Of(_dir).AssertSame(expected, "resumed after a kill mid-write");
+    }
+
     private static (RunFiles Files, List<TrainingPhase> Phases) Reference(string variant)
     {
         if (!Uninterrupted.TryGetValue(variant, out var reference))
