@@ -5,12 +5,15 @@ namespace Scheduler.Cli;
 /// <summary>
 /// Estimates how long the rest of a comparison takes from what it has measured so far: a method on a graph costs
 /// what it cost on the last graph of the same dataset (graphs of one dataset are alike), and on a dataset not yet
-/// begun, that cost scaled by the graphs' op counts. No estimate until one graph has run every method.
+/// begun, that cost scaled by a power of the op counts: the power measured between the method's last two datasets
+/// (work budgets make some methods' time grow far slower than their graphs), 1 until there are two. No estimate
+/// until one graph has run every method.
 /// </summary>
 /// <param name="graphs">The graphs, in the order the comparison runs them.</param>
 public sealed class RemainingTime(IReadOnlyList<NamedGraph> graphs)
 {
     private readonly Dictionary<string, (string Dataset, int Ops, double Ms)> _last = [];
+    private readonly Dictionary<string, (string Dataset, int Ops, double Ms)> _previousDataset = [];
     private readonly List<string> _methods = [];
     private int _done, _total;
 
@@ -24,6 +27,10 @@ public sealed class RemainingTime(IReadOnlyList<NamedGraph> graphs)
         if (_methods.Count < PerGraph && !_methods.Contains(row.Method))
         {
             _methods.Add(row.Method);
+        }
+        if (_last.TryGetValue(row.Method, out var last) && last.Dataset != row.Dataset)
+        {
+            _previousDataset[row.Method] = last;
         }
         _last[row.Method] = (row.Dataset, row.Ops, ms);
     }
@@ -56,7 +63,16 @@ public sealed class RemainingTime(IReadOnlyList<NamedGraph> graphs)
     private double Cost(string method, NamedGraph graph)
     {
         var (dataset, ops, ms) = _last[method];
-        return dataset == graph.Dataset || ops == 0 ? ms : ms * graph.Graph.OpCount / ops;
+        if (dataset == graph.Dataset || ops == 0)
+        {
+            return ms;
+        }
+        double power = 1;
+        if (_previousDataset.TryGetValue(method, out var before) && before.Ops > 0 && before.Ops != ops && before.Ms > 0 && ms > 0)
+        {
+            power = Math.Clamp(Math.Log(ms / before.Ms) / Math.Log((double)ops / before.Ops), 0, 2);
+        }
+        return ms * Math.Pow((double)graph.Graph.OpCount / ops, power);
     }
 
     /// <summary>"about 3 min 10 s left", or "estimating the time left" before there is an estimate.</summary>

@@ -33,4 +33,15 @@ public class RemainingTimeTests
         eta.Observe(Row("a", "a2", "local", 1, ops: 10), 4, 6, 60_000);
         Assert.Equal("about 3 min 0 s left", eta.Describe());
     }
+
+    [Fact]
+    public void Estimate_NewDataset_ScalesByThePowerMeasuredBetweenTheLastTwo()
+    {
+        // local took 100 ms on 10 ops and 200 ms on 40 ops: time grows as ops^0.5, so 160 ops should take 400 ms.
+        var graphs = new[] { Graph("a", "a1", 10), Graph("b", "b1", 40), Graph("c", "c1", 160) };
+        var eta = new RemainingTime(graphs);
+        eta.Observe(Row("a", "a1", "local", 1, ops: 10), 1, 3, 100);
+        eta.Observe(Row("b", "b1", "local", 1, ops: 40), 2, 3, 200);
+        Assert.Equal(400, eta.Estimate()!.Value.TotalMilliseconds, 6);
+    }
 }
