@@ -1,4 +1,5 @@
 using Scheduler.Pass;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 
@@ -44,7 +45,7 @@ public sealed record MethodSummary(
         return summaries;
     }
 
-    private static MethodSummary Of(ComparisonResults results, string dataset, string method, IReadOnlyList<Pass.Compare.CompareRow> rows)
+    private static MethodSummary Of(ComparisonResults results, string dataset, string method, IReadOnlyList<CompareRow> rows)
     {
         var ran = rows.Where(r => r.PeakBytes is not null).ToList();
         var ratios = ran.Select(r => r.Ratio).OfType<double>().ToList();

@@ -1,4 +1,5 @@
 using Scheduler.Pass;
+using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 
@@ -18,7 +19,7 @@ public sealed record OverallHeadline(int Graphs, int PassGraphs, double? PassVsI
         var results = data.Results;
         var vsInput = new List<double>();
         var vsHeuristic = new List<double>();
-        var passRows = new List<Pass.Compare.CompareRow>();
+        var passRows = new List<CompareRow>();
         int graphs = 0;
         foreach (var h in data.Headlines)
         {

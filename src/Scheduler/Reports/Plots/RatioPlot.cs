@@ -69,8 +69,7 @@ public static class RatioPlot
             note.LabelFontColor = Colors.Gray;
             note.LabelAlignment = Alignment.MiddleLeft;
         }
-        var bound = plt.Add.VerticalLine(1, 2, Colors.Black, LinePattern.Dashed);
-        bound.LegendText = "";
+        plt.Add.VerticalLine(1, 2, Colors.Black, LinePattern.Dashed);
         plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plt.Axes.SetLimitsX(lo - span * 0.03, hi + span * 0.22);
         plt.Axes.SetLimitsY(-0.6, series.Count - 0.4);
