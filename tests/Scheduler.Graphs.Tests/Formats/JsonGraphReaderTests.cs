@@ -82,4 +82,25 @@ public class JsonGraphReaderTests
     [Fact]
     public void ReadFile_Missing_NamesTheFile()
         => Assert.Contains("nope.json", Assert.Throws<GraphFormatException>(() => JsonGraphReader.ReadFile("nope.json")).Message);
+
+    [Fact]
+    public void Write_FanInWithControlEdges_KeepsOnlyTheUnexplainedEdges()
+    {
+        // 100,000 inputs into one op: finding the control edges must not scan the sink's inputs once per edge.
+        const int n = 100_000;
+        var b = new GraphBuilder("fan");
+        var outputs = Enumerable.Range(0, n).Select(i => b.AddOutput(b.AddOp(i), 1 + i % 3)).ToArray();
+        for (int i = 0; i < n - 1; i++)
+        {
+            b.AddUse(outputs[i], n - 1);
+        }
+        b.AddControlEdge(0, 1);
+        b.AddControlEdge(5, n - 1);
+        var g = b.Build();
+        string text = JsonGraphWriter.Write(g);
+        Assert.Contains("\"control_edges\": [\n    [0, 1]\n  ]", text);
+        var back = JsonGraphReader.Parse(text);
+        Assert.Equal(text, JsonGraphWriter.Write(back));
+        Assert.Equal(new[] { 1, n - 1 }, back.Successors(0).ToArray());
+    }
 }
