@@ -3,8 +3,9 @@
 # Builds the stream — layered-100/500/1000/2000 (10 each), irregular (15), real (3) and the 10 model-zoo graphs of
 # `compare`'s default set, 68 graphs — shuffles it with SEED (same seed, same order), and runs ONE
 # `scheduler compare STREAM --methods best --adaptive --json` from an empty posterior: per graph the pass (`best`) and
-# then the adaptive portfolio, one after the other, so both meet the same machine load. Writes the raw rows, the
-# stream, the load samples and the final posterior under OUT, and the summary to docs/results/adaptive.md.
+# then the adaptive portfolio, one after the other, so both meet the same machine load. Writes the raw rows (and
+# rows-summary.json without the orders), the stream, the load samples and the final posterior under OUT, and the
+# summary to docs/results/adaptive.md.
 # Usage: benchmarks/scripts/adaptive.sh [SEED] [OUT]   (default 13, benchmarks/results/adaptive)
 set -euo pipefail
 seed=${1:-13}
@@ -56,5 +57,8 @@ start=$(date +%s)
 end=$(date +%s)
 kill $sampler 2>/dev/null || true
 
+# The rows without their orders (the full rows.json, orders included, stays out of git).
+python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); [r.pop("order",None) for r in rows]; json.dump(rows,open(sys.argv[2],"w"),indent=1)' \
+  "$out/rows.json" "$out/rows-summary.json"
 python3 benchmarks/scripts/adaptive_summary.py "$out" "$seed" "$start" "$end" "$(nproc)" "$(git rev-parse --short HEAD)" > docs/results/adaptive.md
 echo "wrote docs/results/adaptive.md"

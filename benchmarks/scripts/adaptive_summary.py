@@ -5,7 +5,7 @@ import collections, json, statistics, sys, time
 out, seed, start, end, cores, commit = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
 stream = [line.rstrip("\n").split("\t") for line in open(f"{out}/stream.tsv")]
 family = {name: fam for name, fam, _ in stream}
-rows = json.load(open(f"{out}/rows.json"))
+rows = json.load(open(f"{out}/rows-summary.json"))
 by = collections.defaultdict(dict)
 for r in rows:
     by[r["graph"]][r["method"]] = r
@@ -30,8 +30,8 @@ print(f"`benchmarks/scripts/adaptive.sh {seed}` (commit {commit}, {time.strftime
       f"`scheduler compare --methods best --adaptive --seed {seed} --json` over a stream of {len(order)} graphs "
       "(layered-100/500/1000/2000: 10 each, irregular: 15, real: 3, the 10 model-zoo graphs of compare's default set), "
       f"shuffled with seed {seed}, the adaptive portfolio starting from an empty posterior. Per graph the pass (`best`, the full "
-      "default portfolio) and then `adaptive` ran one after the other, so both met the same load. Raw rows: "
-      f"`{out}/rows.json`; stream order: `{out}/stream.tsv`.\n")
+      "default portfolio) and then `adaptive` ran one after the other, so both met the same load. Rows (without orders): "
+      f"`{out}/rows-summary.json`; stream order: `{out}/stream.tsv`; the posterior it ended with: `{out}/posterior.json`.\n")
 print(f"**Machine**: {cores} cores, shared with other engineers' builds and tests: load average (1 min) during the run "
       f"median {statistics.median(loads):.1f}, min {min(loads):.1f}, max {max(loads):.1f} ({len(loads)} samples, every 15 s); "
       f"the run took {(end - start) / 60:.1f} min. Wall times are inflated for both alike; read the ratio.\n")

@@ -15,10 +15,10 @@ public sealed record AdaptiveOptions
     /// <summary>
     /// The stop rule's exchange rate: the fraction of the peak that one reference second of work
     /// (<see cref="MethodCost"/>) must buy. A method runs when its sampled gain, capped at the gap still open to the
-    /// lower bound, is at least this times its sampled cost in seconds. Default 0.002: a method costing 5 reference
+    /// lower bound, is at least this times its sampled cost in seconds. Default 0.005: a method costing 2 reference
     /// seconds must be expected to save 1 % of the peak.
     /// </summary>
-    public double PricePerSecond { get; init; } = 0.002;
+    public double PricePerSecond { get; init; } = 0.005;
 
     /// <summary>Prior of a method's mean gain (fraction of the start peak): location 3 %, worth one observation, spread
     /// about 3 % (β/α = 0.001). Optimistic, so a method is tried before the data speak against it.</summary>
@@ -36,6 +36,7 @@ public sealed record AdaptiveOptions
     /// </summary>
     public IReadOnlyList<(string Method, double Effort)> Variants { get; init; } = [("local", 0.1)];
 
-    /// <summary>At most this many observations of a method on other classes shape its prior on a class (default 2).</summary>
+    /// <summary>At most this many observations of a method's gain on other classes shape its gain prior on a class
+    /// (default 2). Costs are not pooled.</summary>
     public double PoolWeight { get; init; } = 2;
 }

@@ -4,7 +4,7 @@ namespace Scheduler.Pass.Adaptive;
 
 /// <summary>
 /// What a method costs, in <em>reference milliseconds</em>: its work count times a fixed rate per unit of work, the
-/// rates measured once on the development machine (2 cores) and written down here. Never the clock: the same run
+/// rates measured once on the development machine (2 cores, light load; December 2026) and written down here. Never the clock: the same run
 /// costs the same everywhere, so decisions built on it are deterministic. The rates grow with the op count where a
 /// unit of work does (a local move scans a window, a DP state is a bitset of N bits).
 /// </summary>
@@ -44,9 +44,12 @@ public static class MethodCost
             "local" => FromWork(method, graph, settings.Scaled(5_000_000)),
             "exact" => FromWork(method, graph, settings.Scaled(2_000_000)),
             "cpsat" => FromWork(method, graph, (long)Math.Ceiling(250 * settings.Effort)),
-            "beam" => 4e-3 * settings.Scaled(settings.BeamWidth) * (n + e) * (1 + n / 1000),
-            "topoformer" => 50 + 3e-5 * n * n,
-            "topoformer-sample" => 50 + 3e-5 * n * n + 2e-3 * settings.Samples * (n + e),
+            // Beam: about 1.2 µs per kept state and edge (64 wide: 30 ms on 100 ops, 430 ms on 2,000).
+            "beam" => 1.2e-3 * settings.Scaled(settings.BeamWidth) * (n + e),
+            // Topoformer: the encoder's N² attention plus a fixed overhead (250 ms on 100 ops, 730 ms on 2,000); the
+            // sampler shares the encoding (GraphAnalysis) and adds its samples.
+            "topoformer" => 250 + 1.2e-4 * n * n,
+            "topoformer-sample" => 250 + 1.2e-4 * n * n + 2e-3 * settings.Samples * (n + e),
             _ => 1e-3 * (n + e),
         };
     }
@@ -64,10 +67,12 @@ public static class MethodCost
         double n = graph.OpCount;
         return method switch
         {
-            // Moves: about 0.2 µs each on 1,000 ops, growing with the window a move scans.
-            "local" => 1e-4 * work * (1 + n / 1000),
-            // States: a few µs each (a bitset of N bits hashed and stored), plus the DP's bound upkeep.
-            "exact" => 3e-3 * work * (1 + n / 1000),
+            // Moves: about 0.3 µs each on 100 ops, growing with the window a move scans (5,000,000: 1.6 s on 100
+            // ops, 3 s on 2,000).
+            "local" => 3e-4 * work * (1 + n / 2000),
+            // States: about 3 µs each (a bitset of N bits hashed and stored, the DP's bound upkeep): 2,000,000 states
+            // take about 6 s on 500 ops.
+            "exact" => 3e-3 * work,
             // Deterministic milliseconds: about 20 wall milliseconds each on these models, plus building the
             // position model (quadratic in N).
             "cpsat" => 20 * work + 0.01 * n * n,

@@ -4,9 +4,9 @@ namespace Scheduler.Pass.Adaptive;
 /// The adaptive portfolio's memory: per graph class and method, what the method gained and what it cost
 /// (<see cref="PosteriorCell"/>), and per class the current episode. Posteriors are Normal-Gamma
 /// (<see cref="NormalGamma"/>) over the mean gain and the mean log cost ratio, built from
-/// <see cref="AdaptiveOptions"/>' priors, then the method's observations in the <em>other</em> classes shrunk to at
-/// most <see cref="AdaptiveOptions.PoolWeight"/> observations (a method useless everywhere starts a new class
-/// doubtful), then the class's own observations.
+/// <see cref="AdaptiveOptions"/>' priors, then (gain only) the method's observations in the <em>other</em> classes
+/// shrunk to at most <see cref="AdaptiveOptions.PoolWeight"/> observations (a method useless everywhere starts a new
+/// class doubtful), then the class's own observations.
 /// </summary>
 /// <remarks>
 /// Episodes (<see cref="Episode"/>, TSDE): a class draws its parameters when an episode starts and keeps them while it
@@ -60,8 +60,10 @@ public sealed class PortfolioPosterior
         ArgumentNullException.ThrowIfNull(options);
         var pooled = Elsewhere(graphClass, method);
         var own = Cell(graphClass, method);
+        // Costs are not pooled: how much of its budget a method spends depends on the class (exact proves a
+        // 100-op graph in a fraction of its states and spends them all on 500 ops), so other classes would mislead.
         return (options.GainPrior.Update(pooled.Gain.AtMost(options.PoolWeight)).Update(own.Gain),
-            options.LogCostPrior.Update(pooled.LogCost.AtMost(options.PoolWeight)).Update(own.LogCost));
+            options.LogCostPrior.Update(own.LogCost));
     }
 
     /// <summary>Records one run of <paramref name="method"/> on <paramref name="graphClass"/>.</summary>

@@ -8,7 +8,7 @@ public class PortfolioPosteriorTests
     private static readonly string[] Methods = ["local", "exact"];
 
     [Fact]
-    public void Posterior_OwnObservations_MoveTheMeanToThem_OtherClassesAtMostPoolWeight()
+    public void Posterior_OwnObservations_MoveTheMeanToThem_OtherClassesGainAtMostPoolWeight_CostNever()
     {
         var p = new PortfolioPosterior();
         for (int i = 0; i < 10; i++)
@@ -25,6 +25,8 @@ public class PortfolioPosteriorTests
         Assert.Equal((0.03 + 0.2) / 4, gain.Mean, 12);
         // "big" sees its own ten zeros plus "small"'s one observation (below the pool cap).
         Assert.Equal(1 + 1 + 10, p.Posterior("big", "exact", Options).Gain.Strength, 12);
+        // Costs are not pooled: "small"'s cost posterior holds its own one observation only.
+        Assert.Equal(1 + 1, p.Posterior("small", "exact", Options).LogCost.Strength, 12);
     }
 
     [Fact]
