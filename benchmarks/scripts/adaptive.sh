@@ -6,11 +6,13 @@
 # then the adaptive portfolio, one after the other, so both meet the same machine load. Writes the raw rows (and
 # rows-summary.json without the orders), the stream, the load samples and the final posterior under OUT, and the
 # summary to docs/results/adaptive.md.
-# Usage: benchmarks/scripts/adaptive.sh [SEED] [OUT]   (default 13, benchmarks/results/adaptive)
+# Usage: benchmarks/scripts/adaptive.sh [SEED] [OUT] [MD]   (default 13, benchmarks/results/adaptive, docs/results/adaptive.md)
 set -euo pipefail
 seed=${1:-13}
 cd "$(dirname "$0")/../.."
 out=${2:-benchmarks/results/adaptive}
+md=${3:-docs/results/adaptive.md}
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+changes')
 mkdir -p "$out/models"
 dotnet build src/Scheduler/Scheduler.csproj -c Release -v q -nologo > "$out/build.log"
 bin=src/Scheduler/bin/Release/net10.0/scheduler
@@ -60,5 +62,5 @@ kill $sampler 2>/dev/null || true
 # The rows without their orders (the full rows.json, orders included, stays out of git).
 python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); [r.pop("order",None) for r in rows]; json.dump(rows,open(sys.argv[2],"w"),indent=1)' \
   "$out/rows.json" "$out/rows-summary.json"
-python3 benchmarks/scripts/adaptive_summary.py "$out" "$seed" "$start" "$end" "$(nproc)" "$(git rev-parse --short HEAD)" > docs/results/adaptive.md
-echo "wrote docs/results/adaptive.md"
+python3 benchmarks/scripts/adaptive_summary.py "$out" "$seed" "$start" "$end" "$(nproc)" "$commit" > "$md"
+echo "wrote $md"
