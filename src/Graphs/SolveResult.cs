@@ -20,7 +20,11 @@ public enum SolveStatus
 /// <param name="Message">Why it gave up or stopped, for reports.</param>
 /// <param name="Capped">True when the wall-clock safety cap, not the work budget, ended the method: only then may the
 /// result differ between runs.</param>
-public sealed record SolveResult(int[] Order, SolveStatus Status, long? ProvenLowerBound = null, string? Message = null, bool Capped = false);
+/// <param name="Work">The work the method spent, in the unit of its budget (<c>local</c>: scored moves, <c>exact</c>:
+/// stored states, <c>cpsat</c>: milliseconds of CP-SAT deterministic time), or null when it does not count. A count,
+/// never the clock, so it is the same on every run; the adaptive portfolio learns method costs from it.</param>
+public sealed record SolveResult(int[] Order, SolveStatus Status, long? ProvenLowerBound = null, string? Message = null, bool Capped = false,
+    long? Work = null);
 
 /// <summary>
 /// A scheduler that improves on a start order and can say what it proved: search, exact and learned methods. The pass

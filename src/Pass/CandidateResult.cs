@@ -17,6 +17,10 @@ public sealed record CandidateResult(
     string? Message = null,
     long? ProvenLowerBound = null)
 {
+    /// <summary>The work the method reported (<see cref="Scheduler.Graphs.SolveResult.Work"/>: moves, states, solver
+    /// deterministic milliseconds), or null when it does not count its work.</summary>
+    public long? Work { get; init; }
+
     /// <summary>True when the candidate produced a verified order.</summary>
     public bool Succeeded => Order is not null && PeakBytes is not null;
 

@@ -66,9 +66,16 @@ public sealed class MemorySchedulingPass
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(options);
+        return RunStaged(analysis, options, Resolve(options.Methods), StagePolicy.All, cancellationToken);
+    }
+
+    /// <summary>The staged run over <paramref name="methods"/>, with <paramref name="policy"/> choosing which of each
+    /// stage's methods run (the pass runs them all; the adaptive portfolio samples).</summary>
+    internal PassResult RunStaged(GraphAnalysis analysis, PassOptions options, IReadOnlyList<SchedulerDescriptor> methods, IStagePolicy policy,
+        CancellationToken cancellationToken)
+    {
         var graph = analysis.Graph;
         var clock = Stopwatch.StartNew();
-        var methods = Resolve(options.Methods);
         var run = new PortfolioRun(analysis, options, methods, clock, c => CandidateFinished?.Invoke(c));
         string? proof = run.Proves(run.Slots[0]!) ? "lower bound (met by input)" : null;
         foreach (var kinds in Stages)
@@ -83,7 +90,15 @@ public sealed class MemorySchedulingPass
                 continue;
             }
             cancellationToken.ThrowIfCancellationRequested();
-            if (run.RunStage(slots, run.Incumbent(), cancellationToken) is int prover)
+            var start = run.Incumbent();
+            var chosen = policy.Choose(run, slots, start);
+            foreach (int s in slots.Except(chosen))
+            {
+                run.Skip([s], policy.WhySkipped(s));
+            }
+            int? proven = run.RunStage(chosen, start, cancellationToken);
+            policy.Observe(run, chosen, start);
+            if (proven is int prover)
             {
                 var c = run.Slots[prover]!;
                 proof = c.Status == CandidateStatus.Optimal ? c.Method : $"lower bound (met by {c.Method})";

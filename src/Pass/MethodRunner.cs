@@ -44,9 +44,9 @@ public static class MethodRunner
                 // a feasible one, and their bound is not a lower bound at all.
                 string claim = status.Id();
                 return new CandidateResult(method.Name, result.Order, peak, elapsed, status == CandidateStatus.Optimal ? CandidateStatus.Feasible : status,
-                    $"{claim} under the default model, re-scored in place{(result.Message is null ? "" : $": {result.Message}")}");
+                    $"{claim} under the default model, re-scored in place{(result.Message is null ? "" : $": {result.Message}")}") { Work = result.Work };
             }
-            return new CandidateResult(method.Name, result.Order, peak, elapsed, status, result.Message, result.ProvenLowerBound);
+            return new CandidateResult(method.Name, result.Order, peak, elapsed, status, result.Message, result.ProvenLowerBound) { Work = result.Work };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -97,7 +97,8 @@ public sealed class CpSatScheduler : ISolvingScheduler
             status = solver.Solve(model.Model);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var result = Interpret(graph, start, lowerBound, model, solver, status);
+        var result = Interpret(graph, start, lowerBound, model, solver, status)
+            with { Work = (long)Math.Round((solver.Response?.DeterministicTime ?? 0) * 1000) };
         // CP-SAT stops at whichever limit comes first; only the wall-clock one makes the result load-dependent. It ran
         // out of wall clock when it stopped unproven with deterministic time to spare.
         bool proven = status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible;

@@ -77,15 +77,15 @@ public sealed class ExactScheduler : ISolvingScheduler
             return new SolveResult(start.Order, SolveStatus.GaveUp, outcome.Bound,
                 $"exact: gave up on {graph.OpCount} ops, {outcome.StopReason} ({outcome.States:N0} states); "
                 + $"returned the start order ({start.Source}, peak {start.Peak}); proven lower bound {outcome.Bound}.",
-                outcome.Capped);
+                outcome.Capped, outcome.States);
         }
         if (outcome.Order is null)
         {
             return new SolveResult(start.Order, SolveStatus.Optimal, start.Peak,
-                $"exact: no order beats the start order ({start.Source}); {outcome.States:N0} states.");
+                $"exact: no order beats the start order ({start.Source}); {outcome.States:N0} states.", Work: outcome.States);
         }
         long peak = MemoryModel.Evaluate(graph, outcome.Order);
         return new SolveResult(outcome.Order, SolveStatus.Optimal, peak,
-            $"exact: optimal peak {peak} below the start order's {start.Peak}; {outcome.States:N0} states.");
+            $"exact: optimal peak {peak} below the start order's {start.Peak}; {outcome.States:N0} states.", Work: outcome.States);
     }
 }

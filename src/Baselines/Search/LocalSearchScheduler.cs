@@ -113,12 +113,12 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         Debug.Assert(MemoryModel.Evaluate(graph, best) == bestPeak, "incremental peak drifted from the model");
         if (bestPeak <= floor)
         {
-            return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves).");
+            return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves).", Work: evaluations);
         }
         bool capped = evaluations < _maxEvaluations && graph.OpCount >= 2;
         return new SolveResult(best, SolveStatus.Feasible, null,
             capped ? $"local: stopped by the {cap} after {evaluations:N0} of {_maxEvaluations:N0} moves."
-                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}).", capped);
+                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}).", capped, evaluations);
     }
 
     /// <summary>First-improvement passes over the ops in a seeded shuffle until a pass improves nothing.</summary>

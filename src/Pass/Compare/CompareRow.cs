@@ -4,7 +4,7 @@ namespace Scheduler.Pass.Compare;
 /// <param name="Dataset">Dataset of the graph.</param>
 /// <param name="Graph">Graph name.</param>
 /// <param name="Ops">Number of ops.</param>
-/// <param name="Method">Method id.</param>
+/// <param name="Method">Method id, or a pseudo-method (<see cref="CompareRunner.PseudoMethods"/>).</param>
 /// <param name="PeakBytes">Peak under the memory model (null when the method failed or was skipped).</param>
 /// <param name="LowerBoundBytes">Working-set lower bound.</param>
 /// <param name="CutBoundBytes">Cut lower bound.</param>

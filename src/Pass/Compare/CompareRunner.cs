@@ -1,4 +1,5 @@
 using Scheduler.Graphs;
+using Scheduler.Pass.Adaptive;
 
 namespace Scheduler.Pass.Compare;
 
@@ -8,11 +9,19 @@ namespace Scheduler.Pass.Compare;
 /// so its time is its whole cost); the bounds come from one analysis per graph. Two pseudo-methods: <c>best</c> is the
 /// real pass (<see cref="MemorySchedulingPass"/> with the same options: its peak, status and wall time), and
 /// <c>oracle</c> is the lowest peak among the other rows of the graph (input wins ties) with the sum of their times —
-/// a yardstick no single run achieves. Peaks use the memory model of <see cref="PassOptions.Memory"/> (in-place reuse
-/// when asked); the bounds are always the default model's.
+/// a yardstick no single run achieves. <c>adaptive</c> is the <see cref="AdaptivePortfolio"/> over the same portfolio,
+/// fed the graphs in the order given (its row's time is its whole time on the graph). Peaks use the memory model of
+/// <see cref="PassOptions.Memory"/> (in-place reuse when asked); the bounds are always the default model's.
 /// </summary>
 public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, PassOptions options)
 {
+    /// <summary>The pseudo-methods a comparison knows besides the catalog: input, the pass, the oracle, the adaptive portfolio.</summary>
+    public static IReadOnlyList<string> PseudoMethods { get; } = ["input", "best", "oracle", "adaptive"];
+
+    /// <summary>The adaptive portfolio the <c>adaptive</c> rows come from (default: a fresh one over the default
+    /// portfolio, seeded with <see cref="SchedulerSettings.Seed"/>); set it to start from a saved posterior.</summary>
+    public AdaptivePortfolio? Adaptive { get; set; }
+
     /// <summary>Called after each (graph, method) with the number done and the total.</summary>
     public event Action<CompareRow, int, int>? RowFinished;
 
@@ -23,9 +32,14 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         ArgumentNullException.ThrowIfNull(graphs);
         ArgumentNullException.ThrowIfNull(methods);
         var pass = new MemorySchedulingPass(catalog);
-        var resolved = pass.Resolve(methods.Where(m => m != "oracle"));
+        var resolved = pass.Resolve(methods.Where(m => m is not ("oracle" or "adaptive")));
         bool wantInput = methods.Contains("input"), wantBest = methods.Contains("best"), wantOracle = methods.Contains("oracle");
-        int perGraph = resolved.Count + (wantInput ? 1 : 0) + (wantBest ? 1 : 0) + (wantOracle ? 1 : 0);
+        bool wantAdaptive = methods.Contains("adaptive");
+        if (wantAdaptive)
+        {
+            Adaptive ??= new AdaptivePortfolio(catalog, PortfolioOptions(), AdaptiveOptions.Default with { Seed = options.Settings.Seed });
+        }
+        int perGraph = resolved.Count + (wantInput ? 1 : 0) + (wantBest ? 1 : 0) + (wantOracle ? 1 : 0) + (wantAdaptive ? 1 : 0);
         int total = graphs.Count * perGraph, done = 0;
         var rows = new List<CompareRow>();
         foreach (var g in graphs)
@@ -52,6 +66,10 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
             {
                 Emit(rows, Row(g, Oracle(candidates), ws, cut), ++done, total);
             }
+            if (wantAdaptive)
+            {
+                Emit(rows, Row(g, RunAdaptive(Adaptive!, g.Graph, cancellationToken), ws, cut), ++done, total);
+            }
         }
         return rows;
     }
@@ -69,12 +87,29 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
     private CandidateResult RunPass(MemorySchedulingPass pass, ComputationGraph graph, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = pass.Run(graph, options with { Methods = MethodCatalog.DefaultPortfolio.Where(catalog.Select(d => d.Name).Contains).ToArray() }, ct);
+        var result = pass.Run(graph, PortfolioOptions(), ct);
         var winner = result.Winner;
-        var status = result.ProvenOptimal ? CandidateStatus.Optimal : result.Capped ? CandidateStatus.Capped : CandidateStatus.Feasible;
-        return new CandidateResult("best", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, status,
+        return new CandidateResult("best", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, StatusOf(result),
             $"the pass; won by {winner.Method}{(result.ProofSource is null ? "" : $", proven by {result.ProofSource}")}");
     }
+
+    private static CandidateResult RunAdaptive(AdaptivePortfolio adaptive, ComputationGraph graph, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = adaptive.Schedule(graph, ct);
+        var winner = result.Pass.Winner;
+        string ran = string.Join(' ', result.Decisions.Where(d => d.Ran).Select(d => d.Method));
+        return new CandidateResult("adaptive", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, StatusOf(result.Pass),
+            $"adaptive ({result.Class}); ran {(ran.Length == 0 ? "heuristics only" : $"heuristics {ran}")}; won by {winner.Method}"
+            + (result.Pass.ProofSource is null ? "" : $", proven by {result.Pass.ProofSource}"));
+    }
+
+    /// <summary>The pass's options with the default portfolio (as far as the catalog has it).</summary>
+    private PassOptions PortfolioOptions()
+        => options with { Methods = MethodCatalog.DefaultPortfolio.Where(catalog.Select(d => d.Name).Contains).ToArray() };
+
+    private static CandidateStatus StatusOf(PassResult result)
+        => result.ProvenOptimal ? CandidateStatus.Optimal : result.Capped ? CandidateStatus.Capped : CandidateStatus.Feasible;
 
     private static CandidateResult Oracle(List<CandidateResult> candidates)
     {

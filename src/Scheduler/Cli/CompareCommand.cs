@@ -1,14 +1,16 @@
 using System.CommandLine;
 using Scheduler.Pass.Compare;
 using Scheduler.Pass;
+using Scheduler.Pass.Adaptive;
 using Scheduler.Reports;
 using Spectre.Console;
 
 namespace Scheduler.Cli;
 
 /// <summary>
-/// <c>scheduler compare [FILES|DIRS] [--methods a,b,c] [--time-limit S] [--json] [--report DIR]</c>: runs methods
-/// over graphs and prints a table; with no input it runs the bundled datasets and model graphs and writes a report.
+/// <c>scheduler compare [FILES|DIRS] [--methods a,b,c] [--adaptive [--posterior FILE]] [--time-limit S] [--json] [--report DIR]</c>:
+/// runs methods over graphs and prints a table; with no input it runs the bundled datasets and model graphs and writes
+/// a report. <c>--adaptive</c> adds the adaptive portfolio's row, fed the graphs in the order given.
 /// </summary>
 public static class CompareCommand
 {
@@ -27,6 +29,8 @@ public static class CompareCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON array of results instead of tables" };
         var report = new Option<string?>("--report") { Description = "Write report.md, report.html, plots and CSV/JSON here (default with no inputs: reports/)" };
         var noModels = new Option<bool>("--no-models") { Description = "With no inputs: skip the built-in LLM model graphs" };
+        var adaptive = new Option<bool>("--adaptive") { Description = "Add the adaptive portfolio (row 'adaptive'): learns across the graphs, in the order given, which methods are worth their work" };
+        var posterior = new Option<string?>("--posterior") { Description = "With --adaptive: start from the posterior in FILE if it exists, and save it there afterwards (atomically)" };
         var common = new CommonOptions();
         var command = new Command("compare", "Compare methods over graphs: peak, peak / lower bound, time");
         command.Arguments.Add(inputs);
@@ -34,18 +38,33 @@ public static class CompareCommand
         command.Options.Add(json);
         command.Options.Add(report);
         command.Options.Add(noModels);
+        command.Options.Add(adaptive);
+        command.Options.Add(posterior);
         common.AddTo(command);
         command.Options.Add(common.InPlace);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(inputs) ?? [];
             var ids = parse.GetValue(methods)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultMethods.ToArray();
+            if (parse.GetValue(adaptive) && !ids.Contains("adaptive"))
+            {
+                ids = [.. ids, "adaptive"];
+            }
             foreach (string id in ids)
             {
-                if (MethodCatalog.Problem(id, ["input", "best", "oracle"]) is string problem)
+                if (MethodCatalog.Problem(id, CompareRunner.PseudoMethods) is string problem)
                 {
                     throw new UsageException($"--methods: {problem}");
                 }
+            }
+            string? posteriorPath = parse.GetValue(posterior);
+            if (posteriorPath is not null && !ids.Contains("adaptive"))
+            {
+                throw new UsageException("--posterior needs --adaptive (or 'adaptive' in --methods)");
+            }
+            if (posteriorPath is not null)
+            {
+                OutputPaths.CheckFile("--posterior", posteriorPath);
             }
             string? reportDir = parse.GetValue(report) ?? (paths.Length == 0 ? "reports" : null);
             if (reportDir is not null)
@@ -55,12 +74,26 @@ public static class CompareCommand
             var options = common.PassOptions(parse, ids, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             var graphs = paths.Length == 0 ? BundledGraphs.Load(!parse.GetValue(noModels)) : GraphLoader.LoadAll(paths, common.Import(parse));
-            return Run(graphs, ids, options, parse.GetValue(json), reportDir, string.Join(' ', ["scheduler", .. parse.Tokens.Select(t => t.Value)]));
+            var runner = new CompareRunner(MethodCatalog.Members, options);
+            if (ids.Contains("adaptive"))
+            {
+                // Load before any work, so a bad file is exit 2 at once, not after the comparison.
+                var loaded = posteriorPath is not null && File.Exists(posteriorPath) ? AdaptivePortfolio.Load(posteriorPath) : null;
+                var portfolioOptions = options with { Methods = MethodCatalog.DefaultPortfolio };
+                runner.Adaptive = new AdaptivePortfolio(MethodCatalog.Members, portfolioOptions, AdaptiveOptions.Default with { Seed = options.Settings.Seed }, loaded);
+            }
+            int code = Run(runner, graphs, ids, options, parse.GetValue(json), reportDir, string.Join(' ', ["scheduler", .. parse.Tokens.Select(t => t.Value)]));
+            if (posteriorPath is not null)
+            {
+                runner.Adaptive!.Save(posteriorPath);
+                Terminal.Err.WriteLine($"posterior saved: {posteriorPath} ({runner.Adaptive.Posterior.GraphsSeen} graphs seen)");
+            }
+            return code;
         });
         return command;
     }
 
-    private static int Run(IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> ids, PassOptions options, bool json, string? reportDir, string commandLine)
+    private static int Run(CompareRunner runner, IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> ids, PassOptions options, bool json, string? reportDir, string commandLine)
     {
         if (graphs.Count == 0)
         {
@@ -69,7 +102,6 @@ public static class CompareCommand
         var started = DateTime.UtcNow;
         string? loadAtStart = ReportContext.ReadLoadAverage();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var runner = new CompareRunner(MethodCatalog.Members, options);
         var rows = WithProgress(runner, graphs, ids);
         var elapsed = clock.Elapsed;
         if (json)
