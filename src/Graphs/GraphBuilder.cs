@@ -28,6 +28,9 @@ public sealed class GraphBuilder
     /// <summary>Number of ops added so far.</summary>
     public int OpCount => _opIds.Count;
 
+    /// <summary>Number of tensors (outputs and graph inputs) added so far; the next one gets this index.</summary>
+    public int TensorCount => _tensorSize.Count;
+
     /// <summary>Adds an op with a distinct file id; returns its dense index.</summary>
     /// <exception cref="GraphFormatException">The id is already used.</exception>
     public int AddOp(long id, string name = "", string opType = "")

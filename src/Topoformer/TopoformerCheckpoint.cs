@@ -24,9 +24,18 @@ public static class TopoformerCheckpoint
         ArgumentNullException.ThrowIfNull(directory);
         Directory.CreateDirectory(directory);
         SaveWeights(network, Path.Combine(directory, WeightsFile));
+        SaveCard(network.Options, directory, provenance);
+    }
+
+    /// <summary>Writes only the card (atomically) into <paramref name="directory"/>; for callers that write the
+    /// weights themselves and must order the two writes (training's shipped checkpoint).</summary>
+    public static void SaveCard(TopoformerOptions options, string directory, IReadOnlyDictionary<string, string>? provenance = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(directory);
         var card = new ModelCard
         {
-            Options = network.Options,
+            Options = options,
             Provenance = provenance is null ? [] : new Dictionary<string, string>(provenance),
         };
         AtomicFile.WriteAllText(Path.Combine(directory, CardFile), YamlFile.Serialize(card));

@@ -21,6 +21,34 @@ internal static partial class YamlFile
 
     public static string Serialize(object value) => Serializer.Serialize(value);
 
+    /// <summary>Every scalar of <paramref name="value"/>'s YAML form by dotted key (<c>model.layers</c>; a list's
+    /// items joined with ','): the keys where two records differ can be named without a compare per record.</summary>
+    public static SortedDictionary<string, string> Leaves(object value)
+    {
+        var leaves = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Collect(Deserializer.Deserialize<object>(Serialize(value)), "", leaves);
+        return leaves;
+    }
+
+    private static void Collect(object? node, string key, SortedDictionary<string, string> leaves)
+    {
+        switch (node)
+        {
+            case IDictionary<object, object> map:
+                foreach (var (k, v) in map)
+                {
+                    Collect(v, key.Length == 0 ? $"{k}" : $"{key}.{k}", leaves);
+                }
+                break;
+            case IList<object> list:
+                leaves[key] = string.Join(",", list);
+                break;
+            default:
+                leaves[key] = node?.ToString() ?? "";
+                break;
+        }
+    }
+
     /// <summary>Parses <paramref name="text"/>; unknown keys and bad values are errors naming the file, key and line,
     /// in words rather than .NET type names (an unknown key gets a "did you mean" among the keys where it stands).</summary>
     /// <exception cref="TopoformerConfigException">The YAML is malformed, has an unknown key or a bad value.</exception>

@@ -1,3 +1,4 @@
+using Scheduler.Graphs.Generators;
 using Scheduler.Graphs;
 using Scheduler.Testing;
 
@@ -29,6 +30,21 @@ public sealed class GraphAnalysisTests
         Assert.True(analysis.CutBoundSkipped);
         Assert.Equal(analysis.WorkingSetBound, analysis.CutBound);
         Assert.Equal(analysis.WorkingSetBound, analysis.LowerBound);
+    }
+
+    [Fact]
+    public void LowerBound_200kOps_AllocatesLinearlyNotTheClosure()
+    {
+        // The closure of 200,000 ops would be 2·N²/8 = 10 GB; the skip path must stay within a few bytes per op.
+        const int n = 200_000;
+        var graph = ErdosRenyiGenerator.Generate(n, 4.0 / n, seed: 3);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var analysis = new GraphAnalysis(graph);
+        long bound = analysis.LowerBound;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(analysis.CutBoundSkipped);
+        Assert.Equal(MemoryModel.WorkingSetBound(graph), bound);
+        Assert.True(allocated < 64L * n, $"{allocated} bytes allocated for {n} ops");
     }
 
     [Fact]

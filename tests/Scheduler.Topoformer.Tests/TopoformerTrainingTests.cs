@@ -2,7 +2,7 @@ using Scheduler.Topoformer.Training;
 
 namespace Scheduler.Topoformer.Tests;
 
-public sealed class TopoformerTrainingTests : IDisposable
+public sealed partial class TopoformerTrainingTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "topoformer-run-" + Guid.NewGuid().ToString("N"));
 
@@ -72,6 +72,7 @@ public sealed class TopoformerTrainingTests : IDisposable
     {
         var e = Assert.Throws<TopoformerConfigException>(() => TopoformerTraining.Run(Tiny(2), _dir, resume: true));
         Assert.Contains("nothing to resume", e.Message);
+        Assert.False(Directory.Exists(_dir)); // refused before the folder (or its lock file) is created
     }
 
     [Fact]

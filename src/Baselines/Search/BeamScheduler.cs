@@ -15,10 +15,18 @@ namespace Scheduler.Baselines.Search;
 /// The result is never worse than the start order (the one handed in, else the best start heuristic or the fallback
 /// greedy/Kahn order). Its work is fixed by the width (<see cref="SchedulerSettings.BeamWidth"/> × effort), so it is
 /// deterministic; the wall-clock limit is a safety cap (<see cref="SafetyCap"/>, polled by work done), and a cut search
-/// returns the start order flagged <see cref="SolveResult.Capped"/>.
+/// returns the start order flagged <see cref="SolveResult.Capped"/>. A graph on which the width would need more than
+/// <see cref="MaxCopyWork"/> is refused up front (<see cref="NotSupportedException"/>: skipped by the pass).
 /// </summary>
 public sealed class BeamScheduler : ISolvingScheduler
 {
+    /// <summary>
+    /// Most words of state the survivors may copy over a whole search: width × N steps × (T tensors + N/64 bitset
+    /// words), 2^33. The width 64 reaches it near 11,000 single-output ops (10,000 take about 20 s); a million ops
+    /// would need 6·10¹³, so the search could only be cut by the safety cap. A narrower beam reaches larger graphs.
+    /// </summary>
+    public const long MaxCopyWork = 1L << 33;
+
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly int _width;
     private readonly SchedulerSettings _settings;
@@ -49,6 +57,7 @@ public sealed class BeamScheduler : ISolvingScheduler
         => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
 
     /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">The search would copy more than <see cref="MaxCopyWork"/> words.</exception>
     public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
         => Solve(analysis, start, SafetyCap.Start(_settings), cancellationToken);
 
@@ -57,6 +66,12 @@ public sealed class BeamScheduler : ISolvingScheduler
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var graph = analysis.Graph;
+        double work = CopyWork(graph);
+        if (work > MaxCopyWork)
+        {
+            throw new NotSupportedException(
+                $"beam: width {_width} on {graph.OpCount} ops would copy {work:G3} words of state (width × ops × tensors), limit {MaxCopyWork:G3}; the work grows as width × N², so lower --beam-width for a graph this size.");
+        }
         start = StartOrders.Resolve(graph, start, _startHeuristics, cap, cancellationToken);
         int[]? order = cap.IsReached ? null : Search(graph, cap, cancellationToken);
         if (order is null)
@@ -125,6 +140,10 @@ public sealed class BeamScheduler : ISolvingScheduler
         }
         return trace.Order(beam[0].TraceIndex, n);
     }
+
+    /// <summary>Words of state the survivors copy over the whole search of <paramref name="graph"/> (compared with
+    /// <see cref="MaxCopyWork"/>; a double, since it can pass 2^63 and only its size matters).</summary>
+    internal double CopyWork(ComputationGraph graph) => (double)_width * graph.OpCount * (graph.TensorCount + (graph.OpCount >> 6) + 1);
 
     /// <summary>True when the two candidates schedule the same set (parent set plus one op each).</summary>
     private static bool SameSet(List<BeamState> beam, BeamCandidate a, BeamCandidate b)

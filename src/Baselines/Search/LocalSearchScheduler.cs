@@ -24,6 +24,13 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
     /// <summary>Most target positions tried per op per pass.</summary>
     public const int MaxTargets = 48;
 
+    /// <summary>
+    /// Largest graph searched. An accepted move re-simulates the order (O(N + E)) and a kick makes 2 + N/25 of them, so
+    /// a kick alone costs about N²/25 steps: 4·10⁴ moves of 10⁶ steps each at a million ops, where the search could
+    /// only ever be cut by the safety cap (and so vary between runs). Above this the method is skipped, saying why.
+    /// </summary>
+    public const int MaxOps = 32_768;
+
     /// <summary>A kick moves 2 + N / KickDivisor random ops.</summary>
     private const int KickDivisor = 25;
 
@@ -62,10 +69,16 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
 
     /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxOps"/> ops.</exception>
     public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var graph = analysis.Graph;
+        if (graph.OpCount > MaxOps)
+        {
+            throw new NotSupportedException(
+                $"local: graph has {graph.OpCount} ops, limit {MaxOps}; every accepted move re-simulates the order and a kick makes N/25 of them, so its work grows as N².");
+        }
         var cap = SafetyCap.Start(_settings);
         start = StartOrders.Resolve(graph, start, _startHeuristics, cap, cancellationToken);
         var profile = new OrderProfile(graph, start.Order);

@@ -16,7 +16,8 @@ internal static class StartOrders
     /// The start of an exact method: <paramref name="given"/> when not null; standalone, <see cref="Best"/> of
     /// <paramref name="heuristics"/>, improved when <paramref name="beam"/> by a default-width beam search from it (a
     /// tighter initial budget prunes the dynamic program harder, and a better hint helps CP-SAT). The beam's order
-    /// replaces the heuristic's only when its peak is strictly lower, and a beam cut by the cap leaves the heuristic's.
+    /// replaces the heuristic's only when its peak is strictly lower, and a beam cut by the cap leaves the heuristic's;
+    /// a graph too large for the beam (<see cref="BeamScheduler.MaxCopyWork"/>) keeps the heuristic's.
     /// </summary>
     public static StartOrder Resolve(GraphAnalysis analysis, StartOrder? given, IReadOnlyList<IScheduler> heuristics, bool beam, SafetyCap cap, CancellationToken ct)
     {
@@ -25,11 +26,12 @@ internal static class StartOrders
             return given;
         }
         var best = Best(analysis.Graph, heuristics, cap, ct);
-        if (!beam || cap.IsReached)
+        var search = new BeamScheduler([], SchedulerSettings.Default);
+        if (!beam || cap.IsReached || search.CopyWork(analysis.Graph) > BeamScheduler.MaxCopyWork)
         {
             return best;
         }
-        var refined = new BeamScheduler([], SchedulerSettings.Default).Solve(analysis, best, cap, ct);
+        var refined = search.Solve(analysis, best, cap, ct);
         if (refined.Capped)
         {
             return best;

@@ -59,6 +59,21 @@ public static partial class AtomicFile
             && TempSuffix().IsMatch(fileName.AsSpan(targetName.Length + 2));
     }
 
+    /// <summary>
+    /// Removes every temp file of a write to <paramref name="path"/>, whatever its age: for a writer that holds the
+    /// target exclusively (a lock), so that no other write to it can be in flight and any temp is a killed write's.
+    /// </summary>
+    public static void RemoveTemps(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        string dir = Path.GetDirectoryName(full) ?? ".";
+        if (Directory.Exists(dir))
+        {
+            RemoveStaleTemps(dir, Path.GetFileName(full), DateTime.MaxValue);
+        }
+    }
+
     private static void RemoveStaleTemps(string dir, string name, DateTime before)
     {
         foreach (string f in Directory.EnumerateFiles(dir, ".*.tmp"))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Scheduler.Graphs.Formats;
@@ -7,6 +8,8 @@ namespace Scheduler.Graphs.Formats;
 /// Reads the JSON graph format, version 1 (docs/DESIGN.md §3): nodes with <c>size</c> or <c>outputs</c>, edges
 /// <c>[src, dst]</c> or <c>[src, dst, k]</c>, optional graph <c>inputs</c> and <c>control_edges</c>. Every problem is a
 /// <see cref="GraphFormatException"/> naming the file and the place (line/column, node, edge).
+/// Linear in the file: it parses the UTF-8 bytes as read, and a place (<see cref="Place"/>) becomes text only when a
+/// message needs it, so a million nodes and edges cost no million strings (docs/DESIGN.md §9).
 /// </summary>
 public static class JsonGraphReader
 {
@@ -15,13 +18,18 @@ public static class JsonGraphReader
     public static ComputationGraph ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text = InputFile.ReadAllText(path);
-        return Parse(text, path, Path.GetFileNameWithoutExtension(path));
+        return Parse(InputFile.ReadUtf8(path), path, Path.GetFileNameWithoutExtension(path));
     }
 
     /// <summary>Parses graph JSON; <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="GraphFormatException">Malformed JSON or an invalid graph.</exception>
     public static ComputationGraph Parse(string json, string source = "<json>", string defaultName = "")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json), source, defaultName);
+    }
+
+    private static ComputationGraph Parse(ReadOnlyMemory<byte> json, string source, string defaultName)
     {
         JsonDocument doc;
         try
@@ -58,16 +66,18 @@ public static class JsonGraphReader
         }
         string name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : defaultName;
         var builder = new GraphBuilder(name);
-        var outputsOf = new List<int[]>();
         var nodes = RequireArray(root, "nodes");
+        // A node's outputs are added together, so they are the tensors firstOutput[op] .. firstOutput[op + 1] − 1.
+        var firstOutput = new int[nodes.GetArrayLength() + 1];
         int index = 0;
         foreach (var node in nodes.EnumerateArray())
         {
-            outputsOf.Add(ReadNode(builder, node, index++));
+            ReadNode(builder, node, index);
+            firstOutput[++index] = builder.TensorCount;
         }
         if (root.TryGetProperty("edges", out var edges))
         {
-            ReadEdges(builder, edges, outputsOf);
+            ReadEdges(builder, edges, firstOutput);
         }
         if (root.TryGetProperty("inputs", out var inputs))
         {
@@ -80,71 +90,70 @@ public static class JsonGraphReader
         return builder.Build();
     }
 
-    private static int[] ReadNode(GraphBuilder builder, JsonElement node, int index)
+    private static void ReadNode(GraphBuilder builder, JsonElement node, int index)
     {
-        string where = $"nodes[{index}]";
+        var where = new Place("nodes", index);
         if (node.ValueKind != JsonValueKind.Object)
         {
             throw new GraphFormatException($"{where}: a node must be an object");
         }
-        long id = RequireLong(node, "id", where);
-        where = $"{where} (id {id.ToString(CultureInfo.InvariantCulture)})";
+        where = where with { Id = RequireLong(node, "id", where) };
         int op;
         try
         {
-            op = builder.AddOp(id, OptionalString(node, "name"), OptionalString(node, "op"));
+            op = builder.AddOp(where.Id!.Value, OptionalString(node, "name"), OptionalString(node, "op"));
         }
         catch (GraphFormatException ex)
         {
             throw new GraphFormatException($"{where}: {ex.Message}", ex);
         }
-        if (node.TryGetProperty("outputs", out var outputs))
+        if (!node.TryGetProperty("outputs", out var outputs))
         {
-            if (outputs.ValueKind != JsonValueKind.Array)
-            {
-                throw new GraphFormatException($"{where}: \"outputs\" must be an array");
-            }
-            var tensors = new List<int>();
-            int k = 0;
-            foreach (var output in outputs.EnumerateArray())
-            {
-                string at = $"{where} outputs[{k++}]";
-                if (output.ValueKind != JsonValueKind.Object)
-                {
-                    throw new GraphFormatException($"{at}: an output must be an object with \"size\" (and optional \"name\", \"graph_output\"), found {Excerpt(output)}");
-                }
-                long size = RequireSize(output, at);
-                bool graphOutput = output.TryGetProperty("graph_output", out var g) && g.ValueKind == JsonValueKind.True;
-                tensors.Add(builder.AddOutput(op, size, OptionalString(output, "name"), graphOutput));
-            }
-            return tensors.ToArray();
+            builder.AddOutput(op, RequireSize(node, where), OptionalString(node, "name"));
+            return;
         }
-        return [builder.AddOutput(op, RequireSize(node, where), OptionalString(node, "name"))];
+        if (outputs.ValueKind != JsonValueKind.Array)
+        {
+            throw new GraphFormatException($"{where}: \"outputs\" must be an array");
+        }
+        int k = 0;
+        foreach (var output in outputs.EnumerateArray())
+        {
+            var at = where with { Output = k++ };
+            if (output.ValueKind != JsonValueKind.Object)
+            {
+                throw new GraphFormatException($"{at}: an output must be an object with \"size\" (and optional \"name\", \"graph_output\"), found {Excerpt(output)}");
+            }
+            long size = RequireSize(output, at);
+            bool graphOutput = output.TryGetProperty("graph_output", out var g) && g.ValueKind == JsonValueKind.True;
+            builder.AddOutput(op, size, OptionalString(output, "name"), graphOutput);
+        }
     }
 
-    private static void ReadEdges(GraphBuilder builder, JsonElement edges, List<int[]> outputsOf)
+    private static void ReadEdges(GraphBuilder builder, JsonElement edges, int[] firstOutput)
     {
         if (edges.ValueKind != JsonValueKind.Array)
         {
             throw new GraphFormatException("\"edges\" must be an array");
         }
         int index = 0;
+        var ids = new List<long>(3);
         foreach (var edge in edges.EnumerateArray())
         {
-            string where = $"edges[{index++}]";
-            var ids = ReadIdArray(edge, where, min: 2, max: 3);
+            var where = new Place("edges", index++);
+            ReadIds(edge, where, min: 2, max: 3, ids);
             int src = Resolve(builder, ids[0], where), dst = Resolve(builder, ids[1], where);
-            long k = ids.Length == 3 ? ids[2] : 0;
-            var outs = outputsOf[src];
-            if (k < 0 || k >= outs.Length)
+            long k = ids.Count == 3 ? ids[2] : 0;
+            int outputs = firstOutput[src + 1] - firstOutput[src];
+            if (k < 0 || k >= outputs)
             {
-                throw new GraphFormatException($"{where} {Show(ids)}: node {ids[0]} has no output {k} (it has {outs.Length})");
+                throw new GraphFormatException($"{where} {Show(ids)}: node {ids[0]} has no output {k} (it has {outputs})");
             }
             if (src == dst)
             {
                 throw new GraphFormatException($"{where} {Show(ids)}: an edge from a node to itself is a cycle");
             }
-            builder.AddUse(outs[k], dst);
+            builder.AddUse(firstOutput[src] + (int)k, dst);
         }
     }
 
@@ -155,9 +164,10 @@ public static class JsonGraphReader
             throw new GraphFormatException("\"inputs\" must be an array");
         }
         int index = 0;
+        var ids = new List<long>();
         foreach (var input in inputs.EnumerateArray())
         {
-            string where = $"inputs[{index++}]";
+            var where = new Place("inputs", index++);
             if (input.ValueKind != JsonValueKind.Object)
             {
                 throw new GraphFormatException($"{where}: an input must be an object with \"size\", found {Excerpt(input)}");
@@ -167,9 +177,11 @@ public static class JsonGraphReader
             int tensor = builder.AddGraphInput(size, OptionalString(input, "name"), freeable);
             if (input.TryGetProperty("consumers", out var consumers))
             {
-                foreach (long id in ReadIdArray(consumers, $"{where}.consumers", 0, int.MaxValue))
+                var at = where with { Suffix = ".consumers" };
+                ReadIds(consumers, at, 0, int.MaxValue, ids);
+                foreach (long id in ids)
                 {
-                    builder.AddUse(tensor, Resolve(builder, id, $"{where}.consumers"));
+                    builder.AddUse(tensor, Resolve(builder, id, at));
                 }
             }
         }
@@ -182,24 +194,26 @@ public static class JsonGraphReader
             throw new GraphFormatException("\"control_edges\" must be an array");
         }
         int index = 0;
+        var ids = new List<long>(2);
         foreach (var edge in edges.EnumerateArray())
         {
-            string where = $"control_edges[{index++}]";
-            var ids = ReadIdArray(edge, where, 2, 2);
+            var where = new Place("control_edges", index++);
+            ReadIds(edge, where, 2, 2, ids);
             builder.AddControlEdge(Resolve(builder, ids[0], where), Resolve(builder, ids[1], where));
         }
     }
 
-    private static int Resolve(GraphBuilder builder, long id, string where)
+    private static int Resolve(GraphBuilder builder, long id, Place where)
         => builder.TryGetOp(id, out int op) ? op : throw new GraphFormatException($"{where}: unknown node id {id}");
 
-    private static long[] ReadIdArray(JsonElement array, string where, int min, int max)
+    /// <summary>Reads an array of node ids into <paramref name="ids"/> (cleared first: one list serves every edge).</summary>
+    private static void ReadIds(JsonElement array, Place where, int min, int max, List<long> ids)
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
             throw new GraphFormatException($"{where}: expected an array of node ids");
         }
-        var ids = new List<long>();
+        ids.Clear();
         foreach (var item in array.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out long value))
@@ -212,7 +226,6 @@ public static class JsonGraphReader
         {
             throw new GraphFormatException($"{where}: expected {(min == max ? $"{min}" : $"{min} to {max}")} integers, found {ids.Count}");
         }
-        return ids.ToArray();
     }
 
     private static JsonElement RequireArray(JsonElement obj, string property)
@@ -224,7 +237,7 @@ public static class JsonGraphReader
         return value;
     }
 
-    private static long RequireLong(JsonElement obj, string property, string where)
+    private static long RequireLong(JsonElement obj, string property, Place where)
     {
         if (!obj.TryGetProperty(property, out var value))
         {
@@ -237,7 +250,7 @@ public static class JsonGraphReader
         return result;
     }
 
-    private static long RequireSize(JsonElement obj, string where)
+    private static long RequireSize(JsonElement obj, Place where)
     {
         long size = RequireLong(obj, "size", where);
         return size >= 0 ? size : throw new GraphFormatException($"{where}: negative size {size}");
@@ -255,7 +268,15 @@ public static class JsonGraphReader
         return text.Length <= 40 ? text : text[..37] + "...";
     }
 
-    private static string Show(long[] ids) => $"[{string.Join(", ", ids)}]";
+    private static string Show(List<long> ids) => $"[{string.Join(", ", ids)}]";
+
+    /// <summary>A place in the file — <c>nodes[3] (id 7) outputs[1]</c>, <c>edges[5]</c>, <c>inputs[2].consumers</c> —
+    /// kept as numbers and written out only for a message.</summary>
+    private readonly record struct Place(string Section, int Index, long? Id = null, int Output = -1, string Suffix = "")
+    {
+        public override string ToString()
+            => string.Create(CultureInfo.InvariantCulture, $"{Section}[{Index}]{(Id is long id ? $" (id {id})" : "")}{(Output >= 0 ? $" outputs[{Output}]" : "")}{Suffix}");
+    }
 
     private static string FirstSentence(string message)
     {

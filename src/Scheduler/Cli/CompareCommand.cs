@@ -67,8 +67,11 @@ public static class CompareCommand
             throw new UsageException("no graphs to compare (the inputs hold no .json or .onnx files)");
         }
         var started = DateTime.UtcNow;
+        string? loadAtStart = ReportContext.ReadLoadAverage();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var runner = new CompareRunner(MethodCatalog.Members, options);
         var rows = WithProgress(runner, graphs, ids);
+        var elapsed = clock.Elapsed;
         if (json)
         {
             Console.Out.Write(CompareJson.Write(rows));
@@ -79,47 +82,63 @@ public static class CompareCommand
         }
         if (reportDir is not null)
         {
-            var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Settings.Seed, options.Memory.Name);
-            string md = ReportWriter.Write(reportDir, rows, graphs, context);
-            Terminal.Err.WriteLine($"report written: {md} (and report.html, results.csv, results.json, plots/)");
+            var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Settings.Seed, options.Memory.Name,
+                elapsed, loadAtStart, ReportContext.ReadLoadAverage());
+            string md = ReportWriter.Write(reportDir, rows, graphs, context, options.Memory);
+            Terminal.Err.WriteLine($"report written: {md} (and report.html, results.csv, results.json, orders.json, plots/)");
         }
         return 0;
     }
 
+    /// <summary>Runs the comparison with a progress bar (a line every 10% when stderr is not a terminal), both with
+    /// the estimated time left (<see cref="RemainingTime"/>).</summary>
     private static IReadOnlyList<CompareRow> WithProgress(CompareRunner runner, IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> ids)
     {
+        var eta = new RemainingTime(graphs);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        double last = 0;
+        runner.RowFinished += (row, done, total) =>
+        {
+            double now = clock.Elapsed.TotalMilliseconds;
+            eta.Observe(row, done, total, now - last);
+            last = now;
+        };
         if (!Terminal.Interactive)
         {
-            int lastGraphLogged = -1;
+            int lastLogged = -1;
             runner.RowFinished += (row, done, total) =>
             {
                 int percent = done * 100 / total;
-                if (percent / 10 != lastGraphLogged)
+                if (percent / 10 != lastLogged)
                 {
-                    lastGraphLogged = percent / 10;
-                    Console.Error.WriteLine($"compare: {done}/{total} runs ({percent}%), last {row.Graph} / {row.Method}");
+                    lastLogged = percent / 10;
+                    Console.Error.WriteLine($"compare: {done}/{total} runs ({percent}%), {Format.Duration(clock.Elapsed.TotalMilliseconds)} so far, {eta.Describe()}; last {row.Graph} / {row.Method}");
                 }
             };
             return runner.Run(graphs, ids);
         }
         IReadOnlyList<CompareRow> rows = [];
-        Terminal.Err.Progress().Start(ctx =>
-        {
-            var task = ctx.AddTask("compare", maxValue: 1);
-            runner.RowFinished += (row, done, total) =>
+        Terminal.Err.Progress()
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
             {
-                task.MaxValue = total;
-                task.Value = done;
-                task.Description = Markup.Escape($"{row.Graph} / {row.Method}");
-            };
-            rows = runner.Run(graphs, ids);
-        });
+                var task = ctx.AddTask("compare", maxValue: 1);
+                runner.RowFinished += (row, done, total) =>
+                {
+                    task.MaxValue = total;
+                    task.Value = done;
+                    task.Description = Markup.Escape($"{done}/{total} {row.Graph} / {row.Method} · {eta.Describe()}");
+                };
+                rows = runner.Run(graphs, ids);
+            });
         return rows;
     }
 
     private static void PrintTables(IReadOnlyList<CompareRow> rows, int graphCount)
     {
-        var tables = ReportTable.Summaries(rows).ToList();
+        var data = ReportData.From(rows);
+        var tables = new List<ReportTable> { ReportTable.Headline(data.Headlines) };
+        tables.AddRange(ReportTable.Summaries(data.Summaries));
         if (graphCount <= 10)
         {
             tables.Add(ReportTable.AllRows(rows));
@@ -137,5 +156,6 @@ public static class CompareCommand
             }
             Terminal.Out.Write(table);
         }
+        Terminal.Out.WriteLine(OverallHeadline.From(data).Sentence().Replace("`", "", StringComparison.Ordinal));
     }
 }

@@ -6,22 +6,22 @@ using Scheduler.Graphs.Generators;
 namespace Scheduler.Cli;
 
 /// <summary>
-/// <c>scheduler generate layered|erdos-renyi|series-parallel|randwire|nas-cell --count C --seed S --out DIR</c>:
+/// <c>scheduler generate layered|erdos-renyi|series-parallel|randwire|nas-cell|chain|star|fan-in --count C --seed S --out DIR</c>:
 /// writes seeded, reproducible graph files (graph i uses seed S + i; the same arguments give byte-identical files).
-/// <c>--nodes</c> sizes the first three families; RandWire is sized by <c>--stage-nodes</c> and NAS stacks by
+/// <c>--nodes</c> sizes every family but two: RandWire is sized by <c>--stage-nodes</c> and NAS stacks by
 /// <c>--cells</c>.
 /// </summary>
 public static class GenerateCommand
 {
     /// <summary>The family names the command accepts.</summary>
-    public static IReadOnlyList<string> Families { get; } = ["layered", "erdos-renyi", "series-parallel", "randwire", "nas-cell"];
+    public static IReadOnlyList<string> Families { get; } = ["layered", "erdos-renyi", "series-parallel", "randwire", "nas-cell", "chain", "star", "fan-in"];
 
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var family = new Argument<string>("family") { Description = string.Join(" | ", Families) };
         family.AcceptOnlyFromAmong([.. Families]);
-        var nodes = NumericOption.Int("--nodes", "Ops per graph (layered, erdos-renyi, series-parallel)", 500, Ranges.Nodes);
+        var nodes = NumericOption.Int("--nodes", "Ops per graph (every family but randwire and nas-cell)", 500, Ranges.Nodes);
         var count = NumericOption.Int("--count", "Number of graphs", 1, Ranges.Count);
         var seed = NumericOption.Int("--seed", "Seed of the first graph", 1, ValueRange.AnyInt);
         var output = new Option<string>("--out") { Description = "Output folder (created if missing)", DefaultValueFactory = _ => "." };
@@ -68,6 +68,10 @@ public static class GenerateCommand
                 case "randwire":
                     var rw = RandWire(parse.GetValue(wiring)!, parse.GetValue(stageNodes), rho);
                     (make, size) = ((i, name) => RandWireGenerator.Generate(rw, i, name), $"{rw.NodesPerStage}");
+                    break;
+                case "chain" or "star" or "fan-in":
+                    var shape = f switch { "chain" => GraphShape.Chain, "star" => GraphShape.Star, _ => GraphShape.FanIn };
+                    (make, size) = ((i, name) => ShapeGenerator.Generate(shape, n, i, name), $"{n}");
                     break;
                 default:
                     var nas = new NasCellOptions(Cells: parse.GetValue(cells));

@@ -15,8 +15,8 @@ public static class TrainCommand
     {
         var config = new Option<string>("--config") { Description = "Training config (YAML)", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder for the checkpoint, metrics.csv and resumable state", DefaultValueFactory = _ => "runs/topoformer" };
-        var resume = new Option<bool>("--resume") { Description = "Continue from the state saved in --out" };
-        var command = new Command("train", "Train Topoformer (REINFORCE on layered graphs); checkpoints are written atomically");
+        var resume = new Option<bool>("--resume") { Description = "Continue from the state committed in --out (exact, also after a kill)" };
+        var command = new Command("train", "Train Topoformer (REINFORCE on layered graphs); crash-safe: the state is committed as one unit");
         command.Options.Add(config);
         command.Options.Add(output);
         command.Options.Add(resume);

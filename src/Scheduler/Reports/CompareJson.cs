@@ -1,53 +1,85 @@
-using Scheduler.Pass;
 using System.Text;
 using System.Text.Json;
+using Scheduler.Pass;
 using Scheduler.Pass.Compare;
 
 namespace Scheduler.Reports;
 
-/// <summary>Comparison rows as one JSON array (the <c>compare --json</c> contract).</summary>
+/// <summary>Comparison rows as JSON: the <c>compare --json</c> array, and the row objects inside a report's results.json.</summary>
 public static class CompareJson
 {
     /// <summary>Serialises rows; each object has graph, method, peak_bytes, lower_bound_bytes, elapsed_ms, order, status and more.</summary>
     public static string Write(IReadOnlyList<CompareRow> rows, bool includeOrders = true)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return Document(w =>
         {
             w.WriteStartArray();
             foreach (var r in rows)
             {
-                w.WriteStartObject();
-                w.WriteString("dataset", r.Dataset);
-                w.WriteString("graph", r.Graph);
-                w.WriteNumber("ops", r.Ops);
-                w.WriteString("method", r.Method);
-                WriteNullable(w, "peak_bytes", r.PeakBytes);
-                w.WriteNumber("lower_bound_bytes", r.LowerBoundBytes);
-                w.WriteNumber("cut_bound_bytes", r.CutBoundBytes);
-                w.WriteNumber("resident_bytes", r.ResidentBytes);
-                w.WriteNumber("elapsed_ms", Math.Round(r.ElapsedMs, 3));
-                w.WriteString("status", r.Status.Id());
-                WriteNullable(w, "proven_lower_bound_bytes", r.ProvenLowerBound);
-                if (r.Message is not null)
-                {
-                    w.WriteString("message", r.Message);
-                }
-                if (includeOrders)
-                {
-                    w.WriteStartArray("order");
-                    foreach (long id in r.OrderIds ?? [])
-                    {
-                        w.WriteNumberValue(id);
-                    }
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
+                WriteRow(w, r, includeOrders);
+            }
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary>Indented JSON from <paramref name="write"/>, with a final line break.</summary>
+    public static string Document(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(w);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>One row as an object; the order only when <paramref name="includeOrder"/>.</summary>
+    public static void WriteRow(Utf8JsonWriter w, CompareRow r, bool includeOrder)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        w.WriteStartObject();
+        w.WriteString("dataset", r.Dataset);
+        w.WriteString("graph", r.Graph);
+        w.WriteNumber("ops", r.Ops);
+        w.WriteString("method", r.Method);
+        WriteNullable(w, "peak_bytes", r.PeakBytes);
+        w.WriteNumber("lower_bound_bytes", r.LowerBoundBytes);
+        w.WriteNumber("cut_bound_bytes", r.CutBoundBytes);
+        w.WriteNumber("resident_bytes", r.ResidentBytes);
+        w.WriteNumber("elapsed_ms", Math.Round(r.ElapsedMs, 3));
+        w.WriteString("status", r.Status.Id());
+        WriteNullable(w, "proven_lower_bound_bytes", r.ProvenLowerBound);
+        if (r.Message is not null)
+        {
+            w.WriteString("message", r.Message);
+        }
+        if (includeOrder)
+        {
+            w.WriteStartArray("order");
+            foreach (long id in r.OrderIds ?? [])
+            {
+                w.WriteNumberValue(id);
             }
             w.WriteEndArray();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        w.WriteEndObject();
+    }
+
+    /// <summary>A number, or null when there is none (NaN counts as none).</summary>
+    public static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        if (value is double v && !double.IsNaN(v) && !double.IsInfinity(v))
+        {
+            w.WriteNumber(name, Math.Round(v, 6));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, long? value)

@@ -6,38 +6,62 @@ namespace Scheduler.Reports;
 /// <summary>Aggregates of one method over one dataset.</summary>
 /// <param name="Dataset">Dataset name.</param>
 /// <param name="Method">Method id.</param>
-/// <param name="Graphs">Graphs the method produced an order for.</param>
-/// <param name="Failed">Graphs where it failed or was skipped.</param>
-/// <param name="MeanRatio">Mean of peak / lower bound.</param>
-/// <param name="MedianRatio">Median of peak / lower bound.</param>
-/// <param name="Wins">Graphs where its peak is the lowest among the methods (ties count for every tied method).</param>
-/// <param name="MedianMs">Median wall time in milliseconds.</param>
-/// <param name="Optimal">Graphs an exact method proved optimal.</param>
-public sealed record MethodSummary(string Dataset, string Method, int Graphs, int Failed, double MeanRatio, double MedianRatio, int Wins, double MedianMs, int Optimal)
+/// <param name="Graphs">Graphs of the dataset the method was asked to run on.</param>
+/// <param name="Ran">Graphs it produced an order for.</param>
+/// <param name="Failed">Graphs where it threw or returned an invalid order.</param>
+/// <param name="Skipped">Graphs where it did not run (too large, for example).</param>
+/// <param name="MeanRatio">Mean of peak / lower bound over the graphs it ran on (NaN when none).</param>
+/// <param name="MedianRatio">Median of peak / lower bound over the same graphs.</param>
+/// <param name="StrictWins">Graphs where its peak is lower than every other single method's; null for combined rows
+/// (<c>best</c>, <c>oracle</c>), which are not in the contest.</param>
+/// <param name="Ties">Graphs where it shares the lowest peak with another single method; null for combined rows.</param>
+/// <param name="MedianMs">Median wall time over the graphs it ran on (NaN when it ran on none: a skip costs nothing
+/// and must not look fast).</param>
+/// <param name="Optimal">Graphs where its order is proven optimal (by a solver, by meeting the bound, or for
+/// <c>best</c> by the candidate that proved the pass's winner).</param>
+public sealed record MethodSummary(
+    string Dataset, string Method, int Graphs, int Ran, int Failed, int Skipped, double MeanRatio, double MedianRatio,
+    int? StrictWins, int? Ties, double MedianMs, int Optimal)
 {
-    /// <summary>Summaries per (dataset, method), in the order datasets and methods first appear in <paramref name="rows"/>.</summary>
-    public static IReadOnlyList<MethodSummary> From(IReadOnlyList<CompareRow> rows)
+    /// <summary>True when the method produced an order on every graph of its dataset, so its mean compares with others'.</summary>
+    public bool RanOnAll => Ran == Graphs && Graphs > 0;
+
+    /// <summary>Summaries per (dataset, method), datasets and methods in the order they first appear.</summary>
+    public static IReadOnlyList<MethodSummary> From(ComparisonResults results)
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        var bestPeak = rows.Where(r => r.PeakBytes is not null && r.Method is not ("best" or "oracle"))
-            .GroupBy(r => (r.Dataset, r.Graph))
-            .ToDictionary(g => g.Key, g => g.Min(r => r.PeakBytes!.Value));
-        var result = new List<MethodSummary>();
-        foreach (var group in rows.GroupBy(r => (r.Dataset, r.Method)))
+        ArgumentNullException.ThrowIfNull(results);
+        var summaries = new List<MethodSummary>();
+        foreach (string dataset in results.Datasets)
         {
-            var ok = group.Where(r => r.Ratio is not null).ToList();
-            var ratios = ok.Select(r => r.Ratio!.Value).ToList();
-            int wins = ok.Count(r => bestPeak.TryGetValue((r.Dataset, r.Graph), out long b) && r.PeakBytes == b);
-            result.Add(new MethodSummary(group.Key.Dataset, group.Key.Method, ok.Count, group.Count() - ok.Count,
-                ratios.Count > 0 ? ratios.Average() : double.NaN, Median(ratios), wins,
-                Median(group.Select(r => r.ElapsedMs).ToList()), group.Count(r => r.Status == CandidateStatus.Optimal)));
+            foreach (string method in results.Methods)
+            {
+                var rows = results.RowsOf(dataset, method);
+                if (rows.Count > 0)
+                {
+                    summaries.Add(Of(results, dataset, method, rows));
+                }
+            }
         }
-        return result;
+        return summaries;
+    }
+
+    private static MethodSummary Of(ComparisonResults results, string dataset, string method, IReadOnlyList<CompareRow> rows)
+    {
+        var ran = rows.Where(r => r.PeakBytes is not null).ToList();
+        var ratios = ran.Select(r => r.Ratio).OfType<double>().ToList();
+        bool single = ComparisonResults.IsSingleMethod(method);
+        var placings = ran.Select(results.PlacingOf).ToList();
+        return new MethodSummary(dataset, method, rows.Count, ran.Count,
+            rows.Count(r => r.Status == CandidateStatus.Failed), rows.Count(r => r.Status == CandidateStatus.Skipped),
+            ratios.Count > 0 ? ratios.Average() : double.NaN, Median(ratios),
+            single ? placings.Count(p => p == Placing.StrictWin) : null, single ? placings.Count(p => p == Placing.Tie) : null,
+            Median(ran.Select(r => r.ElapsedMs).ToList()), rows.Count(r => r.Status == CandidateStatus.Optimal));
     }
 
     /// <summary>Median of a list (NaN when empty).</summary>
     public static double Median(IReadOnlyList<double> values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
         {
             return double.NaN;

@@ -1,26 +1,47 @@
-using Scheduler.Pass.Compare;
-
 namespace Scheduler.Reports;
 
 /// <summary>How a comparison was run, printed at the top of its report.</summary>
 /// <param name="Command">The command line.</param>
 /// <param name="StartedUtc">When it started.</param>
-/// <param name="TimeLimitSeconds">Time limit per search/exact method.</param>
+/// <param name="TimeLimitSeconds">Wall-clock safety cap per method.</param>
 /// <param name="Seed">Seed used by randomised methods.</param>
 /// <param name="MemoryModel">Name of the memory model the peaks use ("default" or "in-place").</param>
-public sealed record ReportContext(string Command, DateTime StartedUtc, double TimeLimitSeconds, int Seed, string MemoryModel = "default")
+/// <param name="Elapsed">How long the whole comparison took (null when not measured).</param>
+/// <param name="LoadAtStart">The 1-, 5- and 15-minute load averages when it started (null where unknown).</param>
+/// <param name="LoadAtEnd">The same when it ended.</param>
+public sealed record ReportContext(
+    string Command, DateTime StartedUtc, double TimeLimitSeconds, int Seed, string MemoryModel = "default",
+    TimeSpan? Elapsed = null, string? LoadAtStart = null, string? LoadAtEnd = null)
 {
-    /// <summary>The bullet lines at the top of a report.</summary>
-    public IEnumerable<string> Describe(IReadOnlyList<CompareRow> rows)
+    /// <summary>The load averages of this machine ("1.36 0.89 0.37", from /proc/loadavg), or null where there is none.</summary>
+    public static string? ReadLoadAverage()
     {
-        ArgumentNullException.ThrowIfNull(rows);
-        yield return $"Run: {StartedUtc:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores: `{Command}`";
-        yield return $"Graphs: {rows.Select(r => (r.Dataset, r.Graph)).Distinct().Count()}; methods: {string.Join(", ", rows.Select(r => r.Method).Distinct())}";
-        yield return $"Time limit per search/exact method: {TimeLimitSeconds} s; seed {Seed}";
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The bullet lines at the top of a report (Markdown).</summary>
+    public IEnumerable<string> Describe(ReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var results = data.Results;
+        string took = Elapsed is TimeSpan e ? $", took {Format.Duration(e.TotalMilliseconds)}" : "";
+        yield return $"Run: {StartedUtc:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores{took}: `{Command}`";
+        if (LoadAtStart is not null)
+        {
+            yield return $"Machine load (1/5/15-minute load averages): {LoadAtStart} at the start, {LoadAtEnd ?? "unknown"} at the end. "
+                + "Times are wall-clock medians and grow with the load; peaks do not depend on it (work budgets are counts).";
+        }
+        yield return $"Graphs: {results.Datasets.Sum(d => results.Graphs(d).Count)} in {results.Datasets.Count} datasets; methods: {string.Join(", ", results.Methods.Select(m => $"`{m}`"))}";
+        yield return $"Safety cap per method: {TimeLimitSeconds} s of wall clock; seed {Seed}";
         yield return MemoryModel == "default"
             ? "Memory model: docs/DESIGN.md §2 (peak of live non-resident bytes)."
-            : $"Memory model: docs/DESIGN.md §2 with the '{MemoryModel}' option; the bounds below are the default model's, so a ratio may fall under 1.";
-        yield return "LB = max(working-set bound, cut bound); "
-            + "ratio = peak / LB (1.000 means provably optimal). `best` = the pass itself (its portfolio under the same options: its peak, proof and wall time); `oracle` = lowest peak among the other rows of the graph (input wins ties), time = their sum.";
+            : $"Memory model: docs/DESIGN.md §2 with the '{MemoryModel}' option; the bounds are the default model's, so a ratio may fall under 1.";
     }
 }

@@ -1,69 +1,80 @@
-using Scheduler.Pass;
 using System.Globalization;
 using System.Text;
-using Scheduler.Pass.Compare;
+using Scheduler.Graphs;
 using Scheduler.Graphs.Formats;
+using Scheduler.Pass;
+using Scheduler.Pass.Compare;
+using Scheduler.Reports.Plots;
 
 namespace Scheduler.Reports;
 
 /// <summary>
-/// Writes a comparison to a folder: <c>report.md</c>, a self-contained <c>report.html</c>, <c>results.csv</c>,
-/// <c>results.json</c> and PNG plots under <c>plots/</c>. Every file is written atomically.
+/// Writes a comparison to a folder: <c>report.md</c>, a self-contained <c>report.html</c>, <c>results.csv</c> (every
+/// row), <c>results.json</c> (summaries and rows without orders), <c>orders.json</c> and PNG plots under
+/// <c>plots/</c>. Every file is written atomically.
 /// </summary>
 public static class ReportWriter
 {
     /// <summary>Writes all report files; returns the path of report.md.</summary>
-    public static string Write(string directory, IReadOnlyList<CompareRow> rows, IReadOnlyList<NamedGraph> graphs, ReportContext context)
+    public static string Write(string directory, IReadOnlyList<CompareRow> rows, IReadOnlyList<NamedGraph> graphs, ReportContext context, MemoryModelOptions? memory = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(graphs);
+        ArgumentNullException.ThrowIfNull(context);
+        var data = ReportData.From(rows);
         Directory.CreateDirectory(Path.Combine(directory, "plots"));
-        var plots = MakePlots(rows, graphs);
-        var paths = new List<(string, string)>();
-        for (int i = 0; i < plots.Count; i++)
+        var plots = MakePlots(data, graphs, memory ?? MemoryModelOptions.Default);
+        foreach (var plot in plots)
         {
-            string name = $"plots/{i:00}-{plots[i].File}.png";
-            AtomicFile.WriteAllBytes(Path.Combine(directory, name), plots[i].Png);
-            paths.Add((plots[i].Title, name));
+            AtomicFile.WriteAllBytes(Path.Combine(directory, plot.File), plot.Png);
         }
         string md = Path.Combine(directory, "report.md");
-        AtomicFile.WriteAllText(md, MarkdownReport.Render(rows, context, paths));
-        AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), HtmlReport.Render(rows, context, plots.Select(p => (p.Title, p.Png)).ToList()));
-        AtomicFile.WriteAllText(Path.Combine(directory, "results.json"), CompareJson.Write(rows));
+        AtomicFile.WriteAllText(md, MarkdownReport.Render(data, context, plots, p => p.File));
+        AtomicFile.WriteAllText(Path.Combine(directory, "report.html"), HtmlReport.Render(data, context, plots));
+        AtomicFile.WriteAllText(Path.Combine(directory, "results.json"), ReportJson.Write(data, context));
+        AtomicFile.WriteAllText(Path.Combine(directory, "orders.json"), ReportJson.Orders(data));
         AtomicFile.WriteAllText(Path.Combine(directory, "results.csv"), Csv(rows));
         return md;
     }
 
-    private static List<(string Title, string File, byte[] Png)> MakePlots(IReadOnlyList<CompareRow> rows, IReadOnlyList<NamedGraph> graphs)
+    /// <summary>The plots of a report: ratio panels, times, and one memory profile per dataset.</summary>
+    public static IReadOnlyList<ReportPlot> MakePlots(ReportData data, IReadOnlyList<NamedGraph> graphs, MemoryModelOptions memory)
     {
-        var summaries = MethodSummary.From(rows);
-        var plots = new List<(string, string, byte[])>
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(graphs);
+        string series = string.Join(", ", PlotSeries.Methods.Select(s => s.Method is null ? "the best cheap heuristic of each dataset" : $"`{s.Method}`"));
+        var plots = new List<ReportPlot>
         {
-            ("Mean peak / lower bound per method and dataset", "ratio", PlotWriter.RatioByDataset(summaries)),
-            ("Median time per method and dataset", "time", PlotWriter.TimeByDataset(summaries)),
+            new("Mean peak / lower bound", "plots/00-ratio.png", RatioPlot.Render(data),
+                $"One panel per dataset, each with its own scale; bars start at the bound (dashed, 1 = provably optimal), so a shorter bar is better. Methods drawn: {series} "
+                + "(the per-dataset tables below have all of them). A method that did not run on every graph of a dataset has no bar there."),
+            new("Median time per graph", "plots/01-time.png", TimePlot.Render(data),
+                "Log scale, one point per method and dataset; the median is over the graphs a method ran on, so skipped runs are absent rather than drawn as fast. "
+                + "The best heuristic's point is the one named in the ratio panels."),
         };
-        foreach (var dataset in graphs.Select(g => g.Dataset).Distinct())
+        foreach (string dataset in data.Results.Datasets)
         {
-            var first = graphs.First(g => g.Dataset == dataset);
-            var graphRows = rows.Where(r => r.Dataset == dataset && r.Graph == first.Name).ToList();
-            plots.Add(($"Memory over the schedule: {first.Name}", $"profile-{Slug(first.Name)}", PlotWriter.MemoryProfile(first, graphRows)));
+            var graph = ProfilePlot.Pick(data, dataset, graphs);
+            plots.Add(new($"Memory over the schedule: {graph.Name}", $"plots/{plots.Count:00}-profile-{Slug(graph.Name)}.png", ProfilePlot.Render(data, graph, memory),
+                $"The graph of {dataset} where the pass gains most over the file order; live memory after each step of the file order, the dataset's best heuristic and the pass, with the lower bound dashed."));
         }
         return plots;
     }
 
     private static string Csv(IReadOnlyList<CompareRow> rows)
     {
-        var csv = new StringBuilder("dataset,graph,ops,method,peak_bytes,lower_bound_bytes,cut_bound_bytes,resident_bytes,ratio,elapsed_ms,status\n");
+        var csv = new StringBuilder("dataset,graph,ops,method,peak_bytes,lower_bound_bytes,cut_bound_bytes,resident_bytes,ratio,elapsed_ms,status,message\n");
         foreach (var r in rows)
         {
             csv.AppendLine(string.Join(',', Quote(r.Dataset), Quote(r.Graph), r.Ops, Quote(r.Method), r.PeakBytes?.ToString(CultureInfo.InvariantCulture) ?? "",
                 r.LowerBoundBytes, r.CutBoundBytes, r.ResidentBytes, r.Ratio?.ToString("0.00000", CultureInfo.InvariantCulture) ?? "",
-                r.ElapsedMs.ToString("0.###", CultureInfo.InvariantCulture), r.Status.Id()));
+                r.ElapsedMs.ToString("0.###", CultureInfo.InvariantCulture), r.Status.Id(), Quote(r.Message ?? "")));
         }
         return csv.ToString();
     }
 
-    private static string Quote(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+    private static string Quote(string s)
+        => s.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
 
     private static string Slug(string s) => new(s.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

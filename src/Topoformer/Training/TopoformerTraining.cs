@@ -10,99 +10,159 @@ namespace Scheduler.Topoformer.Training;
 /// <summary>
 /// The training entry point behind <c>scheduler train --config FILE.yaml [--resume] [--out DIR]</c>. Writes into the
 /// output folder: <c>model.bin</c> + <c>model.yaml</c> (the best weights by validation, the shippable checkpoint),
-/// <c>config.yaml</c> (the config used), <c>metrics.csv</c> (a row per step) and <c>state/</c> (latest weights,
-/// optimiser and progress, for <c>--resume</c>). Every file is written atomically.
+/// <c>config.yaml</c> (the config used), <c>metrics.csv</c> (a row per step) and <c>state/</c> (the committed state
+/// for <c>--resume</c>, see <see cref="TrainingStateStore"/>). A run is crash-safe: killed at any moment, it resumes to
+/// the same weights and metrics as an uninterrupted run, because everything after the last commit is recomputed
+/// from it (the shipped checkpoint is written before the commit that records it, so a resume rewrites it too).
 /// </summary>
 public static class TopoformerTraining
 {
-    private const string StateFolder = "state";
+    private const string StateFolder = "state", MetricsFile = "metrics.csv", ConfigFile = "config.yaml", LockFile = ".train.lock";
 
     /// <summary>Trains until the configured steps or time limit, or until cancelled (then checkpoints and returns).</summary>
     /// <param name="config">The run's configuration.</param>
     /// <param name="outDir">Output folder (created if needed).</param>
-    /// <param name="resume">Continue from <c>outDir/state</c> instead of starting afresh.</param>
+    /// <param name="resume">Continue from the state committed in <c>outDir/state</c> instead of starting afresh.</param>
     /// <param name="progress">Receives a report after every step.</param>
     /// <param name="cancellationToken">Stops the run cleanly after the current step.</param>
     /// <param name="teacher">Imitation teacher overriding the config's <c>imitation_teacher</c> (any scheduler, e.g. a
     /// baseline from Scheduler.Baselines); null = the named one.</param>
     /// <returns>The last step's report, or null when no step ran.</returns>
-    /// <exception cref="TopoformerConfigException">Resuming from a checkpoint that does not match the config, or nothing to resume.</exception>
+    /// <exception cref="TopoformerConfigException">Another run holds the folder; or resuming with nothing committed, an
+    /// incomplete or damaged state, or one that does not fit the config (the message names the file).</exception>
     public static TrainingProgress? Run(TrainingConfig config, string outDir, bool resume,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, IScheduler? teacher = null)
+        => Run(config, outDir, resume, progress, cancellationToken, teacher, reached: null);
+
+    /// <summary><see cref="Run(TrainingConfig, string, bool, IProgress{TrainingProgress}?, CancellationToken, IScheduler?)"/>
+    /// with a hook called at every <see cref="TrainingPhase"/> (tests throw from it to stop the run there, as a kill would).</summary>
+    internal static TrainingProgress? Run(TrainingConfig config, string outDir, bool resume,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, IScheduler? teacher, Action<TrainingPhase>? reached)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(outDir);
         config.Validate("config");
+        var store = new TrainingStateStore(Path.Combine(outDir, StateFolder), reached);
+        if (resume && !Directory.Exists(outDir))
+        {
+            store.ReadCommitted(config); // throws "nothing to resume" before anything (the lock file) is created
+        }
         Directory.CreateDirectory(outDir);
-        string stateDir = Path.Combine(outDir, StateFolder);
-        var state = resume ? ReadState(config, stateDir) : new TrainingState();
+        using var folderLock = LockFolder(outDir);
+        var committed = resume ? store.ReadCommitted(config) : null;
         torch.manual_seed(config.Seed);
         var device = TorchDevice.Default;
         using var network = new TopoformerNetwork(config.Model);
-        if (resume)
-        {
-            TopoformerCheckpoint.LoadWeights(network, Path.Combine(stateDir, TopoformerCheckpoint.WeightsFile));
-        }
         network.to(device);
         using var trainer = new Trainer(config, network, device);
-        if (resume)
+        TrainingState state;
+        if (committed is null)
         {
-            LoadOptionalState(trainer, stateDir);
+            state = new TrainingState();
+            store.Commit(trainer, config, state); // step 0 first: from here on a kill leaves something to resume
         }
+        else
+        {
+            state = TrainingStateStore.Restore(committed, trainer);
+            store.RemoveUncommitted(committed);
+        }
+        foreach (string file in new[] { TopoformerCheckpoint.WeightsFile, TopoformerCheckpoint.CardFile, MetricsFile, ConfigFile })
+        {
+            AtomicFile.RemoveTemps(Path.Combine(outDir, file)); // a killed run's; the lock says no write is in flight
+        }
+        var log = MetricsLog.Open(Path.Combine(outDir, MetricsFile), state.Step); // after the commit: never ahead of it
         WriteConfigCopy(config, outDir);
         Func<ComputationGraph, int[]> teacherOf = teacher is null
             ? TrainingGraph.TeacherFunction(config.ImitationTeacher)
             : g => teacher.Order(g, cancellationToken);
-        var validation = ValidationSet(config, teacherOf);
-        var log = new MetricsLog(Path.Combine(outDir, "metrics.csv"), state.Step);
+        var run = new RunContext(config, outDir, trainer, store, log, ValidationSet(config, teacherOf), teacherOf, reached);
+        return Train(run, state, progress, cancellationToken);
+    }
+
+    private static TrainingProgress? Train(RunContext run, TrainingState state, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var config = run.Config;
         var clock = Stopwatch.StartNew();
         double startSeconds = state.ElapsedSeconds;
         TrainingProgress? last = null;
+        bool committed = true;
         for (int step = state.Step + 1; step <= config.Steps; step++)
         {
-            double elapsed = startSeconds + clock.Elapsed.TotalSeconds;
-            if (cancellationToken.IsCancellationRequested || (config.TimeLimitMinutes > 0 && elapsed >= config.TimeLimitMinutes * 60))
+            if (cancellationToken.IsCancellationRequested || (config.TimeLimitMinutes > 0 && startSeconds + clock.Elapsed.TotalSeconds >= config.TimeLimitMinutes * 60))
             {
                 break;
             }
-            var random = new Random(StepSeed(config.Seed, step));
-            var batch = new List<TrainingGraph>(config.GraphsPerStep);
-            for (int i = 0; i < config.GraphsPerStep; i++)
-            {
-                var graph = config.TrainGraphs.Generate(random, random.Next());
-                batch.Add(new TrainingGraph(graph, config.Model, teacherOf));
-            }
-            bool imitation = step <= config.ImitationSteps;
-            var metrics = imitation ? trainer.ImitationStep(batch) : trainer.ReinforceStep(batch, random);
+            var (metrics, imitation) = Step(run, step);
             double? validationCost = null;
             if (step % config.ValidateEvery == 0 || step == config.Steps)
             {
-                validationCost = Trainer.Validate(network, validation);
-                state = AfterValidation(config, trainer, state, validationCost.Value, outDir, step);
+                validationCost = Trainer.Validate(run.Trainer.Network, run.Validation);
+                state = AfterValidation(run, state, validationCost.Value, step);
             }
             state = state with { Step = step, ElapsedSeconds = startSeconds + clock.Elapsed.TotalSeconds };
             last = new TrainingProgress(step, config.Steps, imitation ? "imitation" : "reinforce", metrics, validationCost,
                 state.BestValidation, TimeSpan.FromSeconds(state.ElapsedSeconds));
-            log.Append(last);
-            if (validationCost is not null)
+            run.Log.Append(last);
+            run.Reached?.Invoke(TrainingPhase.MetricsRowAppended);
+            committed = validationCost is not null;
+            if (committed)
             {
-                SaveState(trainer, stateDir, state);
+                run.Store.Commit(run.Trainer, config, state);
             }
             progress?.Report(last);
         }
-        if (last is not null && last.ValidationCost is null)
+        if (!committed)
         {
-            SaveState(trainer, stateDir, state); // stopped between validations: keep the latest step resumable
+            run.Store.Commit(run.Trainer, config, state); // stopped between validations: keep the latest step resumable
         }
         return last;
     }
 
-    private static TrainingState AfterValidation(TrainingConfig config, Trainer trainer, TrainingState state, double cost, string outDir, int step)
+    /// <summary>One optimiser step on fresh graphs; graphs and samples come from a System.Random seeded by (seed,
+    /// step), so a resumed run draws what an uninterrupted one does without saving that generator.</summary>
+    private static (StepMetrics Metrics, bool Imitation) Step(RunContext run, int step)
     {
+        var config = run.Config;
+        var random = new Random(StepSeed(config.Seed, step));
+        var batch = new List<TrainingGraph>(config.GraphsPerStep);
+        for (int i = 0; i < config.GraphsPerStep; i++)
+        {
+            var graph = config.TrainGraphs.Generate(random, random.Next());
+            batch.Add(new TrainingGraph(graph, config.Model, run.Teacher));
+        }
+        bool imitation = step <= config.ImitationSteps;
+        return (imitation ? run.Trainer.ImitationStep(batch) : run.Trainer.ReinforceStep(batch, random), imitation);
+    }
+
+    /// <summary>Holds <c>OUT/.train.lock</c> for the run (an OS file lock, released by a kill as well): two runs
+    /// writing one folder would remove each other's state.</summary>
+    private static FileStream LockFolder(string outDir)
+    {
+        string path = Path.Combine(outDir, LockFile);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new TopoformerConfigException(path,
+                $"{outDir}: another training run is writing to this folder (it holds {path}); wait for it to finish or choose another --out.", inner: e);
+        }
+    }
+
+    private sealed record RunContext(TrainingConfig Config, string OutDir, Trainer Trainer, TrainingStateStore Store, MetricsLog Log,
+        List<TrainingGraph> Validation, Func<ComputationGraph, int[]> Teacher, Action<TrainingPhase>? Reached);
+
+    private static TrainingState AfterValidation(RunContext run, TrainingState state, double cost, int step)
+    {
+        var trainer = run.Trainer;
         if (cost < state.BestValidation)
         {
             state = state with { BestValidation = cost };
-            TopoformerCheckpoint.Save(trainer.Network, outDir, Provenance(config, step, cost, state));
+            TopoformerCheckpoint.SaveWeights(trainer.Network, Path.Combine(run.OutDir, TopoformerCheckpoint.WeightsFile));
+            run.Reached?.Invoke(TrainingPhase.BestWeightsWritten);
+            TopoformerCheckpoint.SaveCard(trainer.Network.Options, run.OutDir, Provenance(run.Config, step, cost, state));
+            run.Reached?.Invoke(TrainingPhase.BestCheckpointWritten);
         }
         if (trainer.Frozen is not null && cost < state.FrozenValidation)
         {
@@ -144,69 +204,11 @@ public static class TopoformerTraining
 
     private static int StepSeed(int seed, int step) => (int)(((long)seed * 1_000_003L + step) % int.MaxValue);
 
-    private static TrainingState ReadState(TrainingConfig config, string stateDir)
-    {
-        string statePath = Path.Combine(stateDir, "state.yaml");
-        if (!File.Exists(statePath))
-        {
-            throw new TopoformerConfigException(statePath, $"{statePath}: nothing to resume (no saved training state).");
-        }
-        var card = TopoformerCheckpoint.ReadCard(stateDir);
-        var diff = card.Options.Differences(config.Model);
-        if (diff.Count > 0)
-        {
-            string cardPath = Path.Combine(stateDir, TopoformerCheckpoint.CardFile);
-            throw new TopoformerConfigException(cardPath,
-                $"{cardPath}: the checkpoint does not match the config's model section: {string.Join("; ", diff)} (checkpoint vs config).",
-                "model");
-        }
-        var state = YamlFile.Read<TrainingState>(statePath);
-        foreach (var (key, message) in state.Problems())
-        {
-            throw new TopoformerConfigException(statePath, $"{statePath}: bad value for '{key}': {message}.", key);
-        }
-        return state;
-    }
-
-    private static void LoadOptionalState(Trainer trainer, string stateDir)
-    {
-        string optimizer = Path.Combine(stateDir, "optimizer.bin");
-        if (File.Exists(optimizer))
-        {
-            try
-            {
-                trainer.Optimizer.load_state_dict(optimizer);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // TorchSharp reports a damaged file with whatever its reader hits first (end of stream, a bad size, a
-                // native error); any of them means this file cannot be used.
-                throw new TopoformerConfigException(optimizer, $"{optimizer}: cannot load the optimiser state ({e.Message}); delete it to resume without it.", inner: e);
-            }
-        }
-        string frozen = Path.Combine(stateDir, "frozen.bin");
-        if (trainer.Frozen is not null && File.Exists(frozen))
-        {
-            TopoformerCheckpoint.LoadWeights(trainer.Frozen, frozen);
-        }
-    }
-
-    private static void SaveState(Trainer trainer, string stateDir, TrainingState state)
-    {
-        TopoformerCheckpoint.Save(trainer.Network, stateDir);
-        AtomicFile.Write(Path.Combine(stateDir, "optimizer.bin"), tmp => trainer.Optimizer.save_state_dict(tmp));
-        if (trainer.Frozen is not null)
-        {
-            TopoformerCheckpoint.SaveWeights(trainer.Frozen, Path.Combine(stateDir, "frozen.bin"));
-        }
-        AtomicFile.WriteAllText(Path.Combine(stateDir, "state.yaml"), YamlFile.Serialize(state)); // last: commits the set
-    }
-
     /// <summary>Records the config used; an equivalent file already there (e.g. the --config file itself) is kept
     /// as written, comments included.</summary>
     private static void WriteConfigCopy(TrainingConfig config, string outDir)
     {
-        string path = Path.Combine(outDir, "config.yaml");
+        string path = Path.Combine(outDir, ConfigFile);
         string text = YamlFile.Serialize(config);
         if (File.Exists(path))
         {

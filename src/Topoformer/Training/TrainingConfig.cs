@@ -89,6 +89,28 @@ public sealed record TrainingConfig
         }
     }
 
+    /// <summary>
+    /// The keys whose values differ from <paramref name="saved"/> (the config a training state was written with), as
+    /// "key (saved vs this)"; <c>steps</c> and <c>time_limit_minutes</c> are left out: a resume may change when the run
+    /// stops, but any other change would make the resumed run differ from an uninterrupted one.
+    /// </summary>
+    internal IReadOnlyList<string> ResumeDifferences(TrainingConfig saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var mine = YamlFile.Leaves(this with { Steps = 1, TimeLimitMinutes = 0 });
+        var theirs = YamlFile.Leaves(saved with { Steps = 1, TimeLimitMinutes = 0 });
+        var diff = new List<string>();
+        foreach (string key in mine.Keys.Union(theirs.Keys).Order(StringComparer.Ordinal))
+        {
+            string a = theirs.GetValueOrDefault(key, "(none)"), b = mine.GetValueOrDefault(key, "(none)");
+            if (a != b)
+            {
+                diff.Add($"{key} ({a} vs {b})");
+            }
+        }
+        return diff;
+    }
+
     private IEnumerable<(string Key, string Message)> Problems()
     {
         var checks = new (string Key, double Value, ValueRange Range)[]

@@ -1,6 +1,6 @@
 namespace Scheduler.Topoformer.Training;
 
-/// <summary>Reported after every step of <see cref="TopoformerTraining.Run"/> (and returned at the end).</summary>
+/// <summary>Reported after every step of a <see cref="TopoformerTraining"/> run (and returned at the end).</summary>
 /// <param name="Step">Steps done so far (1-based after the first step).</param>
 /// <param name="TotalSteps">Configured number of steps.</param>
 /// <param name="Phase"><c>imitation</c> or <c>reinforce</c>.</param>

@@ -2,10 +2,11 @@ using Scheduler.Graphs;
 
 namespace Scheduler.Topoformer.Training;
 
-/// <summary>Where a run stands (<c>state/state.yaml</c>), enough to resume it exactly.</summary>
+/// <summary>Where a run stands (<c>state.yaml</c> of the committed state folder, see <see cref="TrainingStateStore"/>);
+/// with the folder's weights, optimiser and RNG files, enough to resume it exactly.</summary>
 public sealed record TrainingState
 {
-    /// <summary>Steps completed.</summary>
+    /// <summary>Steps completed; also the number of metrics.csv rows the state covers.</summary>
     public int Step { get; init; }
 
     /// <summary>Best validation cost so far.</summary>

@@ -82,4 +82,59 @@ public class JsonGraphReaderTests
     [Fact]
     public void ReadFile_Missing_NamesTheFile()
         => Assert.Contains("nope.json", Assert.Throws<GraphFormatException>(() => JsonGraphReader.ReadFile("nope.json")).Message);
+
+    [Fact]
+    public void Write_FanInWithControlEdges_KeepsOnlyTheUnexplainedEdges()
+    {
+        // 100,000 inputs into one op: finding the control edges must not scan the sink's inputs once per edge.
+        const int n = 100_000;
+        var b = new GraphBuilder("fan");
+        var outputs = Enumerable.Range(0, n).Select(i => b.AddOutput(b.AddOp(i), 1 + i % 3)).ToArray();
+        for (int i = 0; i < n - 1; i++)
+        {
+            b.AddUse(outputs[i], n - 1);
+        }
+        b.AddControlEdge(0, 1);
+        b.AddControlEdge(5, n - 1);
+        var g = b.Build();
+        string text = JsonGraphWriter.Write(g);
+        Assert.Contains("\"control_edges\": [\n    [0, 1]\n  ]", text);
+        var back = JsonGraphReader.Parse(text);
+        Assert.Equal(text, JsonGraphWriter.Write(back));
+        Assert.Equal(new[] { 1, n - 1 }, back.Successors(0).ToArray());
+    }
+
+    [Theory]
+    [InlineData("utf-8-bom")]
+    [InlineData("utf-16")]
+    [InlineData("utf-8")]
+    public void ReadFile_ByteOrderMarks_ReadAsText(string encoding)
+    {
+        // The reader parses UTF-8 bytes directly; a BOM, or a UTF-16 file, still reads as File.ReadAllText would.
+        const string json = "{\"nodes\":[{\"id\":1,\"name\":\"é\",\"size\":3}],\"edges\":[]}";
+        var bytes = encoding switch
+        {
+            "utf-8-bom" => [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(json)],
+            "utf-16" => System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(json)).ToArray(),
+            _ => System.Text.Encoding.UTF8.GetBytes(json),
+        };
+        string path = Path.Combine(Path.GetTempPath(), $"bom-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, bytes);
+        var g = JsonGraphReader.ReadFile(path);
+        File.Delete(path);
+        Assert.Equal(("é", 3L), (g.OpName(0), g.OutputBytes(0)));
+    }
+
+    [Fact]
+    public void Parse_ProblemDeepInALargeFile_NamesItsPlace()
+    {
+        // Places are formatted only for messages; the one that fails still gets its full name.
+        const int n = 50_000;
+        var nodes = string.Join(",", Enumerable.Range(0, n).Select(i => $"{{\"id\":{i},\"size\":1}}"));
+        var edges = string.Join(",", Enumerable.Range(0, n - 1).Select(i => i == n - 2 ? $"[{i},{n + 5}]" : $"[{i},{i + 1}]"));
+        var ex = Assert.Throws<GraphFormatException>(() => JsonGraphReader.Parse($"{{\"nodes\":[{nodes},{{\"id\":-1,\"outputs\":[{{\"size\":1}},5]}}],\"edges\":[]}}", "big.json"));
+        Assert.Equal($"big.json: nodes[{n}] (id -1) outputs[1]: an output must be an object with \"size\" (and optional \"name\", \"graph_output\"), found 5", ex.Message);
+        ex = Assert.Throws<GraphFormatException>(() => JsonGraphReader.Parse($"{{\"nodes\":[{nodes}],\"edges\":[{edges}]}}", "big.json"));
+        Assert.Equal($"big.json: edges[{n - 2}]: unknown node id {n + 5}", ex.Message);
+    }
 }

@@ -119,11 +119,28 @@ public partial class BadInputTests
         string output = Path.Combine(Path.GetDirectoryName(config)!, "run");
         var (code, _, stderr) = CliRunner.Run("train", "--config", config, "--out", output);
         Assert.True(code == 0, stderr);
-        string optimizer = Path.Combine(output, "state", "optimizer.bin");
+        string state = CommittedStateFolder(output);
+        string optimizer = Path.Combine(state, "optimizer.bin");
         File.WriteAllBytes(optimizer, File.ReadAllBytes(optimizer)[..100]);
         File.WriteAllText(config, TinyTrainConfig.Replace("steps: 4", "steps: 6", StringComparison.Ordinal));
         AssertBadInput(CliRunner.Run("train", "--config", config, "--out", output, "--resume"), optimizer, "cannot load the optimiser state");
-        File.WriteAllBytes(Path.Combine(output, "state", "model.bin"), [1, 2, 3]);
-        AssertBadInput(CliRunner.Run("train", "--config", config, "--out", output, "--resume"), Path.Combine(output, "state", "model.bin"));
+        File.WriteAllBytes(Path.Combine(state, "model.bin"), [1, 2, 3]);
+        AssertBadInput(CliRunner.Run("train", "--config", config, "--out", output, "--resume"), Path.Combine(state, "model.bin"));
     }
+
+    [Fact]
+    public void Train_ResumeWithOptimizerStateDeleted_ExitTwoNamingIt()
+    {
+        string config = WriteTemp("tiny.yaml", TinyTrainConfig.Replace("steps: 4", "steps: 2", StringComparison.Ordinal));
+        string output = Path.Combine(Path.GetDirectoryName(config)!, "run");
+        var (code, _, stderr) = CliRunner.Run("train", "--config", config, "--out", output);
+        Assert.True(code == 0, stderr);
+        string optimizer = Path.Combine(CommittedStateFolder(output), "optimizer.bin");
+        File.Delete(optimizer);
+        AssertBadInput(CliRunner.Run("train", "--config", config, "--out", output, "--resume"), optimizer, "missing from the committed training state");
+    }
+
+    /// <summary>The state folder <c>OUT/state/current</c> names.</summary>
+    private static string CommittedStateFolder(string output)
+        => Path.Combine(output, "state", File.ReadAllText(Path.Combine(output, "state", "current")).Trim());
 }

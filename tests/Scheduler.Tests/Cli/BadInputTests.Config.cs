@@ -73,13 +73,18 @@ public partial class BadInputTests
         Assert.False(Directory.Exists(output));
     }
 
-    /// <summary>Writes a run folder whose state/ holds a card matching <see cref="TinyTrainConfig"/> and
-    /// <paramref name="state"/> as state.yaml: enough for --resume to reach the state's values.</summary>
+    /// <summary>The committed state folder <see cref="RunWithState"/> writes.</summary>
+    private const string StateFolder = "step-000000002.0123abcd";
+
+    /// <summary>Writes a run folder whose committed state (state/current naming <see cref="StateFolder"/>) holds a
+    /// card matching <see cref="TinyTrainConfig"/> and <paramref name="state"/> as state.yaml: enough for --resume to
+    /// reach the state's values.</summary>
     private static (string Config, string Output) RunWithState(string state)
     {
         string config = WriteTemp("tiny.yaml", TinyTrainConfig);
         string output = Path.Combine(Path.GetDirectoryName(config)!, "run");
-        string stateDir = Directory.CreateDirectory(Path.Combine(output, "state")).FullName;
+        string stateDir = Directory.CreateDirectory(Path.Combine(output, "state", StateFolder)).FullName;
+        File.WriteAllText(Path.Combine(output, "state", "current"), StateFolder + "\n");
         File.WriteAllText(Path.Combine(stateDir, "model.yaml"), "version: 1\noptions: { layers: 1, model_dim: 16, heads_per_mask: 1, head_dim: 8 }\n");
         File.WriteAllText(Path.Combine(stateDir, "state.yaml"), state);
         return (config, output);
@@ -92,10 +97,12 @@ public partial class BadInputTests
     [InlineData("step: two\n", "bad value for 'step': expected an integer")]
     [InlineData("stepp: 2\n", "unknown key 'stepp' (did you mean 'step'?)")]
     [InlineData("", "the file is empty")]
+    [InlineData("step: 9\n", "step 9, but it lies in the folder of step 2")]
+    [InlineData("step: 2\n", "config.yaml: missing from the committed training state")]
     public void Train_ResumeBadState_ExitTwoNamingStateFile(string state, string expected)
     {
         var (config, output) = RunWithState(state);
-        AssertBadInput(CliRunner.Run("train", "--config", config, "--out", output, "--resume"), Path.Combine("state", "state.yaml"), expected);
+        AssertBadInput(CliRunner.Run("train", "--config", config, "--out", output, "--resume"), StateFolder, expected);
     }
 
     [Fact]

@@ -116,6 +116,16 @@ public partial class BadInputTests
             $"has {n} ops", $"limit {Topoformer.TopoformerScheduler.MaxNodes}");
     }
 
+    [Theory]
+    [InlineData("beam", "width 64 on 40000 ops", "lower --beam-width")]
+    [InlineData("local", "graph has 40000 ops", "limit 32768")]
+    public void Schedule_GraphTooLargeForASearch_ExitTwoNamingTheLimit(string method, string what, string why)
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("bad-big").FullName, "star.json");
+        JsonGraphWriter.WriteFile(Graphs.Generators.ShapeGenerator.Generate(Graphs.Generators.GraphShape.Star, 40_000, 1), file);
+        AssertBadInput(CliRunner.Run("schedule", file, "--method", method), file, $"method '{method}' cannot order this graph", what, why);
+    }
+
     /// <summary>
     /// Random documents shaped like graph files (the right keys, wrong or extreme values, missing parts) are either
     /// scheduled (exit 0, JSON out) or refused with one line naming the file: never an internal error.

@@ -52,12 +52,19 @@ public class GenerateAndCompareTests
         var (code, stdout, stderr) = CliRunner.Run("compare", input, "--methods", "input,bfs,xla-list,best,oracle", "--effort", "0.02", "--report", dir);
         Assert.True(code == 0, stderr);
         Assert.Contains("mean peak / LB", stdout);
-        foreach (string f in new[] { "report.md", "report.html", "results.csv", "results.json" })
+        foreach (string f in new[] { "report.md", "report.html", "results.csv", "results.json", "orders.json" })
         {
             Assert.True(new FileInfo(Path.Combine(dir, f)).Length > 100, f);
         }
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir, "plots"), "*.png"));
-        Assert.Contains("## layered-100 (10 graphs)", File.ReadAllText(Path.Combine(dir, "report.md")));
+        Assert.Contains("### layered-100 (10 graphs)", File.ReadAllText(Path.Combine(dir, "report.md")));
+        Assert.DoesNotContain("`", File.ReadAllText(Path.Combine(dir, "report.html")));
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "results.json")));
+        Assert.Equal(50, results.RootElement.GetProperty("rows").GetArrayLength());
+        Assert.All(results.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.False(r.TryGetProperty("order", out _)));
+        using var orders = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "orders.json")));
+        Assert.Equal(50, orders.RootElement.GetArrayLength());
+        Assert.All(orders.RootElement.EnumerateArray(), r => Assert.True(r.GetProperty("order").GetArrayLength() > 0));
     }
 
     [Fact]

@@ -34,6 +34,10 @@ public class GenerateFamiliesTests
     [InlineData("randwire", "--wiring", "er")]
     [InlineData("randwire", "--wiring", "ba")]
     [InlineData("series-parallel", "--nodes", "50")]
+    [InlineData("chain", "--nodes", "50")]
+    [InlineData("star", "--nodes", "50")]
+    [InlineData("fan-in", "--nodes", "50")]
+    [InlineData("erdos-renyi", "--nodes", "50")]
     public void Generate_NewFamilyOptions_WriteValidGraphs(string family, string option, string value)
     {
         string dir = Directory.CreateTempSubdirectory("gen").FullName;
