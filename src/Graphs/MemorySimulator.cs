@@ -105,6 +105,22 @@ public sealed class MemorySimulator
     /// <summary>A copy that can run on independently (used by search).</summary>
     public MemorySimulator Clone() => new(this);
 
+    /// <summary>Takes over the state of <paramref name="source"/>, a simulator of the same graph under the same options,
+    /// without allocating (search that replays many paths from one saved prefix).</summary>
+    /// <exception cref="ArgumentException">The source simulates another graph or model.</exception>
+    public void CopyFrom(MemorySimulator source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!ReferenceEquals(source._graph, _graph) || source.Options != Options)
+        {
+            throw new ArgumentException("the source simulates another graph or memory model", nameof(source));
+        }
+        Array.Copy(source._remainingUses, _remainingUses, _remainingUses.Length);
+        LiveBytes = source.LiveBytes;
+        PeakBytes = source.PeakBytes;
+        Steps = source.Steps;
+    }
+
     /// <summary>Memory at the step if <paramref name="op"/> ran next: live bytes plus its outputs, less the outputs
     /// written in place over dying inputs.</summary>
     public long StepBytes(int op) => LiveBytes + _graph.OutputBytes(op) - ReusedBytes(op);

@@ -38,16 +38,20 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
     private readonly SchedulerSettings _settings;
     private readonly int _seed;
     private readonly long _maxEvaluations;
+    private readonly bool _windows;
 
     /// <summary>Creates the search.</summary>
     /// <param name="startHeuristics">Standalone start orders; the best is used (may be empty: greedy/Kahn fallback).</param>
     /// <param name="settings">Reads <see cref="SchedulerSettings.Seed"/>, <see cref="SchedulerSettings.Effort"/> and
     /// <see cref="SchedulerSettings.TimeLimit"/> (the safety cap; null: <see cref="SafetyCap.DefaultLimit"/>); null means defaults.</param>
     /// <param name="maxEvaluations">Budget of scored moves at effort 1.</param>
+    /// <param name="windows">Also re-solve windows around the peak steps exactly at every local optimum
+    /// (<see cref="WindowNeighbourhood"/>).</param>
     /// <exception cref="ArgumentOutOfRangeException">The evaluation budget is negative.</exception>
     public LocalSearchScheduler(IReadOnlyList<IScheduler> startHeuristics, SchedulerSettings? settings = null,
-        long maxEvaluations = BaseEvaluations)
+        long maxEvaluations = BaseEvaluations, bool windows = true)
     {
+        _windows = windows;
         ArgumentNullException.ThrowIfNull(startHeuristics);
         ArgumentOutOfRangeException.ThrowIfNegative(maxEvaluations);
         settings ??= SchedulerSettings.Default;
@@ -87,9 +91,18 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         long floor = analysis.LowerBound;
         int[] best = start.Order;
         long bestPeak = start.Peak, evaluations = 0;
+        var windows = _windows ? new WindowNeighbourhood(graph, _seed, _maxEvaluations) : null;
         while (true)
         {
             Descend(profile, ops, random, cap, cancellationToken, ref evaluations);
+            // At a local optimum of single-op moves, re-solve windows around the peak steps exactly; each success
+            // removes a peak step, and the descent goes on from the new order.
+            while (windows is not null && profile.Peak > floor
+                   && windows.Improve(profile, ref evaluations, _maxEvaluations, cap, cancellationToken) is { } better)
+            {
+                profile = better;
+                Descend(profile, ops, random, cap, cancellationToken, ref evaluations);
+            }
             if (profile.Peak < bestPeak)
             {
                 (best, bestPeak) = (profile.Order, profile.Peak);
@@ -118,7 +131,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         bool capped = evaluations < _maxEvaluations && graph.OpCount >= 2;
         return new SolveResult(best, SolveStatus.Feasible, null,
             capped ? $"local: stopped by the {cap} after {evaluations:N0} of {_maxEvaluations:N0} moves."
-                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}).", capped, evaluations);
+                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}){(windows is null ? "" : $", {windows}")}.", capped, evaluations);
     }
 
     /// <summary>First-improvement passes over the ops in a seeded shuffle until a pass improves nothing.</summary>

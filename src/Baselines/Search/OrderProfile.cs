@@ -52,6 +52,9 @@ internal sealed class OrderProfile
 
     public int Position(int op) => _position[op];
 
+    /// <summary>Memory at the step of <paramref name="position"/>.</summary>
+    public long Step(int position) => _step[position];
+
     /// <summary>Largest step memory over positions <paramref name="from"/>..<paramref name="to"/>.</summary>
     public long MaxStep(int from, int to) => _tree.Query(from, to).Max;
 
