@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 
 namespace Scheduler.Graphs.Formats;
@@ -5,7 +7,8 @@ namespace Scheduler.Graphs.Formats;
 /// <summary>
 /// Writes an <see cref="ArenaPlan"/> into a JSON document, in the one shape the build plan file and
 /// <c>schedule --arena --json</c> share: a summary (arena, strategy, alignment, bound, every strategy tried) and a
-/// <c>tensors</c> array with each tensor's name, size, offset (-1: no arena space), lifetime and producer.
+/// <c>tensors</c> array with each tensor's name, size, offset (-1: no arena space), lifetime and producer. Also the
+/// same plan as ONNX <c>metadata_props</c> entries for a reordered model (<see cref="MetadataProps"/>).
 /// </summary>
 public static class ArenaJsonWriter
 {
@@ -68,5 +71,35 @@ public static class ArenaJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>The plan as ONNX <c>metadata_props</c>: <c>scheduler.arena_bytes</c>, <c>scheduler.arena_strategy</c>,
+    /// <c>scheduler.arena_alignment</c>, <c>scheduler.memory_model</c>, and <c>scheduler.arena_offsets</c>, a JSON object
+    /// from each tensor with arena space (by its ONNX value name) to its byte offset, in tensor order.</summary>
+    public static ImmutableArray<KeyValuePair<string, string>> MetadataProps(ComputationGraph graph, ArenaPlan arena)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(arena);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            for (int t = 0; t < graph.TensorCount; t++)
+            {
+                if (arena.TensorOffset(t) >= 0)
+                {
+                    w.WriteNumber(graph.TensorName(t), arena.TensorOffset(t));
+                }
+            }
+            w.WriteEndObject();
+        }
+        return
+        [
+            new("scheduler.arena_bytes", arena.ArenaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("scheduler.arena_strategy", arena.Strategy),
+            new("scheduler.arena_alignment", arena.Alignment.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("scheduler.memory_model", arena.Options.Name),
+            new("scheduler.arena_offsets", Encoding.UTF8.GetString(stream.ToArray())),
+        ];
     }
 }

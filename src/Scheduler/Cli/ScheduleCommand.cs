@@ -13,7 +13,8 @@ namespace Scheduler.Cli;
 /// <c>scheduler schedule FILE [--method ID] [--out FILE [--copy-external-data]] [--json] [--in-place] [--arena [STRATEGY]
 /// [--arena-alignment BYTES]]</c>: orders one graph and reports its peak. <c>--in-place</c> scores every candidate with
 /// in-place reuse; <c>--arena</c> also plans buffer offsets for the chosen order (<see cref="ArenaOptions"/>) and reports
-/// the arena, the winning strategy and the fragmentation (with <c>--json</c>, every tensor's offset too). The <c>--json</c> object always names the memory model in force and the winning candidate
+/// the arena, the winning strategy and the fragmentation (with <c>--json</c>, every tensor's offset too; with an
+/// <c>.onnx</c> <c>--out</c>, the plan in the model's <c>metadata_props</c>: <see cref="ArenaJsonWriter.MetadataProps"/>). The <c>--json</c> object always names the memory model in force and the winning candidate
 /// (<c>winner</c>: for <c>best</c>, the method whose order won); the text summary names the model only with either flag.
 /// </summary>
 public static class ScheduleCommand
@@ -77,6 +78,8 @@ public static class ScheduleCommand
         var arena = model.Arena?.Invoke(graph, chosen.Order!);
         if (output is not null)
         {
+            // A reordered ONNX model carries its arena plan as metadata, so a runtime can take the offsets with the order.
+            onnx = arena is null ? onnx : onnx with { Metadata = ArenaJsonWriter.MetadataProps(graph, arena) };
             OutputWriter.Write(output, path, graph, chosen.Order!, import, onnx);
         }
         if (json)

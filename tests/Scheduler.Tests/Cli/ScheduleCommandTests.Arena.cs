@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Scheduler.Graphs;
 using Scheduler.Graphs.Formats;
+using Scheduler.Graphs.Formats.Onnx;
 using Scheduler.Pass;
 using Scheduler.Testing;
 
@@ -88,5 +89,29 @@ public partial class ScheduleCommandTests
         {
             Assert.Contains("greedy-size", stderr);
         }
+    }
+
+    [Fact]
+    public void Schedule_ArenaOnnxOut_PlanInMetadataPropsOtherMetadataKept()
+    {
+        // constant.onnx has metadata of its own, which must survive beside the plan.
+        string source = Path.Combine(TestData.RepoRoot, "datasets", "onnx", "constant.onnx");
+        string outPath = Path.Combine(Directory.CreateTempSubdirectory("arena-onnx").FullName, "planned.onnx");
+        var (code, stdout, stderr) = CliRunner.Run("schedule", source, "--method", "input", "--json", "--arena", "greedy-breadth", "--arena-alignment", "16", "--out", outPath);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var before = OnnxGraphReader.Load(source).MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+        var props = OnnxGraphReader.Load(outPath).MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+        Assert.NotEmpty(before);
+        Assert.All(before, p => Assert.Equal(p.Value, props[p.Key]));
+        Assert.Equal(doc.RootElement.GetProperty("arena_bytes").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), props["scheduler.arena_bytes"]);
+        Assert.Equal("greedy-breadth", props["scheduler.arena_strategy"]);
+        Assert.Equal("16", props["scheduler.arena_alignment"]);
+        using var offsets = JsonDocument.Parse(props["scheduler.arena_offsets"]);
+        var expected = doc.RootElement.GetProperty("tensors").EnumerateArray().Where(t => t.GetProperty("offset").GetInt64() >= 0)
+            .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("offset").GetInt64());
+        var written = offsets.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        Assert.NotEmpty(written);
+        Assert.Equal(expected, written);
     }
 }
