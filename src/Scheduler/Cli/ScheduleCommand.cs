@@ -51,8 +51,8 @@ public static class ScheduleCommand
             var options = common.PassOptions(parse, null, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             string? strategy = arena.StrategyId(parse);
-            Func<ComputationGraph, IReadOnlyList<int>, ArenaPlan>? planArena = strategy is null ? null
-                : (graph, order) => arena.Plan(parse, strategy, graph, order, options.Memory, options.Settings);
+            Func<ComputationGraph, IReadOnlyList<int>, SchedulerSettings, ArenaPlan>? planArena = strategy is null ? null
+                : (graph, order, settings) => arena.Plan(parse, strategy, graph, order, options.Memory, settings);
             var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || strategy is not null, planArena);
             var onnx = new OnnxWriteOptions { CopyExternalData = parse.GetValue(copyData) };
             if (onnx.CopyExternalData && !(parse.GetValue(output) ?? "").EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
@@ -75,7 +75,9 @@ public static class ScheduleCommand
         var left = options.TimeBudget - clock.Elapsed;
         options = options with { TimeBudget = left > TimeSpan.Zero ? left : TimeSpan.Zero };
         var (chosen, winner, candidates) = Schedule(path, analysis, method, options);
-        var arena = model.Arena?.Invoke(graph, chosen.Order!);
+        // The arena's CP-SAT gets what is left of the command's safety cap.
+        left = options.TimeBudget - clock.Elapsed;
+        var arena = model.Arena?.Invoke(graph, chosen.Order!, options.Settings with { TimeLimit = left > TimeSpan.Zero ? left : TimeSpan.Zero });
         if (output is not null)
         {
             // A reordered ONNX model carries its arena plan as metadata, so a runtime can take the offsets with the order.
@@ -96,7 +98,7 @@ public static class ScheduleCommand
 
     /// <summary>What to say about the memory model: the text summary names it only when a model flag was given (keeps the
     /// default summary as it was); the JSON always does.</summary>
-    private sealed record ModelReport(MemoryModelOptions Memory, bool Label, Func<ComputationGraph, IReadOnlyList<int>, ArenaPlan>? Arena);
+    private sealed record ModelReport(MemoryModelOptions Memory, bool Label, Func<ComputationGraph, IReadOnlyList<int>, SchedulerSettings, ArenaPlan>? Arena);
 
     private static void PrintModel(CandidateResult chosen, ModelReport model, ArenaPlan? arena)
     {

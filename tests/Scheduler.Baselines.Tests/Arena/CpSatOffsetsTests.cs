@@ -103,4 +103,35 @@ public class CpSatOffsetsTests
         Assert.True(cpsat.Proven);
         Assert.Contains("at the bound", cpsat.Message);
     }
+
+    [Theory]
+    [InlineData(1, 8)]
+    [InlineData(4, 8)]
+    [InlineData(8, 8)]
+    [InlineData(16, 16)]
+    [InlineData(3, 3)]
+    public void Unit_SizesSharingEight_GcdWhenAlignmentDividesItElseAlignment(long alignment, long unit)
+    {
+        var g = ComputationGraph.FromSizes([8, 16, 24, 0], [(0, 1), (1, 2), (2, 3)]);
+        Assert.Equal(unit, CpSatOffsets.Unit(ArenaPlanner.Problem(g, [0, 1, 2, 3], null, alignment)));
+    }
+
+    [Fact]
+    public void OverlappingPairs_RandomGraphs_MatchesBruteForce()
+    {
+        for (int seed = 0; seed < 30; seed++)
+        {
+            var g = TestData.RandomDag(seed, 40);
+            var problem = ArenaPlanner.Problem(g, Orders.RandomTopological(g, new Random(seed)));
+            long brute = 0;
+            for (int a = 0; a < problem.Count; a++)
+            {
+                for (int b = a + 1; b < problem.Count; b++)
+                {
+                    brute += problem.Size[a] > 0 && problem.Size[b] > 0 && problem.OverlapInTime(a, b) ? 1 : 0;
+                }
+            }
+            Assert.True(brute == CpSatOffsets.OverlappingPairs(problem), $"seed {seed}");
+        }
+    }
 }
