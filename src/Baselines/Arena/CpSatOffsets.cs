@@ -26,8 +26,9 @@ public sealed class CpSatOffsets : IOffsetStrategy
     /// <summary>CP-SAT deterministic seconds at effort 1.</summary>
     public const double BaseDeterministicSeconds = 2;
 
-    /// <summary>Largest problem modelled: NoOverlap2D's pairwise reasoning grows with the square of the blocks live
-    /// together, and the start already comes within a few percent there.</summary>
+    /// <summary>Largest problem modelled, a guard rather than a measured limit (the largest problem measured has 849
+    /// blocks, docs/results/arena.md): the model has a variable and two intervals per block, and the wall clock that
+    /// would cut a larger one short makes results depend on load.</summary>
     public const int MaxBlocks = 20_000;
 
     /// <summary>
