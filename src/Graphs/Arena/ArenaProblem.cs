@@ -24,7 +24,8 @@ public sealed class ArenaProblem
         Steps = steps;
         PeakBytes = peakBytes;
         Alignment = alignment;
-        LowerBound = AlignedBound(first, last, size, steps, alignment);
+        // Without alignment the bound is the peak; skip the walk over every block's steps.
+        LowerBound = alignment == 1 ? peakBytes : AlignedBound(first, last, size, steps, alignment);
     }
 
     /// <summary>Per block, the first step it is live.</summary>

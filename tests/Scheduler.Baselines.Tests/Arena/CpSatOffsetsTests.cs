@@ -5,7 +5,7 @@ using Scheduler.Testing;
 
 namespace Scheduler.Baselines.Tests.Arena;
 
-public class CpSatOffsetsTests
+public partial class CpSatOffsetsTests
 {
     // A small budget keeps the tests in seconds; the claims checked hold at any budget.
     private static readonly SchedulerSettings Small = new(Effort: 0.1);
