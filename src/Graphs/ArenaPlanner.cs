@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
+using Scheduler.Graphs.Arena;
 
 namespace Scheduler.Graphs;
 
 /// <summary>
 /// Assigns every non-resident tensor an offset in one arena for a given order — the "arena size after offset
-/// assignment" option of docs/DESIGN.md §2, which shows what fragmentation adds on top of the live-byte peak.
+/// assignment" option of docs/DESIGN.md §2, which shows what fragmentation adds on top of the live-byte peak. The
+/// lifetimes come from the order (<see cref="Problem"/>); the offsets from one or more <see cref="IOffsetStrategy"/>s,
+/// of which the smallest arena wins.
 /// </summary>
 /// <remarks>
 /// <para>Lifetimes and the peak are read off <see cref="MemorySimulator"/> running the order (it also decides in-place
@@ -13,31 +16,74 @@ namespace Scheduler.Graphs;
 /// step 0 to their last consumer. Under in-place reuse an output that took over a dying input's storage joins that
 /// input's buffer, which then lives on to the output's end. So at every step the live buffers' sizes sum to the
 /// model's step memory (tested), and the arena is at least the peak.</para>
-/// <para>Offsets come from the greedy-by-size heuristic (Pisarchyk &amp; Lee, "Efficient Memory Management for Deep
-/// Neural Net Inference", 2020; TensorFlow Lite's <c>GreedyMemoryPlanner</c>): take buffers largest first (ties: the
-/// earlier first step, then creation order) and put each at the lowest offset where it overlaps no already placed
-/// buffer that is live at a common step. O(B²) for B buffers. A chain of same-size buffers with disjoint lifetimes
-/// lands at offset 0 repeatedly, so a chain needs no more than its peak; on branchy graphs the arena can exceed it.</para>
+/// <para>Strategies: <see cref="GreedyBySizeOffsets"/> and <see cref="GreedyByBreadthOffsets"/> here; an exact CP-SAT
+/// model in Scheduler.Baselines (it needs OR-Tools, which this project does not reference). Each strategy after the
+/// first gets the best assignment so far, so an improving strategy listed last starts from the best greedy one.</para>
 /// </remarks>
 public static class ArenaPlanner
 {
+    /// <summary>The strategies that need nothing outside this project, in the order <see cref="Plan(ComputationGraph, ReadOnlySpan{int}, MemoryModelOptions?)"/>
+    /// has always used first: greedy by size, then greedy by breadth.</summary>
+    public static IReadOnlyList<IOffsetStrategy> GreedyStrategies { get; } = [GreedyBySizeOffsets.Instance, GreedyByBreadthOffsets.Instance];
+
     /// <summary>Plans the arena for a valid <paramref name="order"/> under <paramref name="options"/> (null: the
-    /// default model).</summary>
+    /// default model) with greedy by size and no alignment.</summary>
     /// <exception cref="InvalidScheduleException">The order is not a permutation or violates an edge.</exception>
     public static ArenaPlan Plan(ComputationGraph graph, ReadOnlySpan<int> order, MemoryModelOptions? options = null)
+        => Plan(Problem(graph, order, options), [GreedyBySizeOffsets.Instance], options);
+
+    /// <summary>The blocks and lifetimes of <paramref name="order"/> under <paramref name="options"/> (null: the default
+    /// model), with every offset to be a multiple of <paramref name="alignment"/>.</summary>
+    /// <exception cref="InvalidScheduleException">The order is not a permutation or violates an edge.</exception>
+    /// <exception cref="ArgumentException"><paramref name="alignment"/> is below 1.</exception>
+    public static ArenaProblem Problem(ComputationGraph graph, ReadOnlySpan<int> order, MemoryModelOptions? options = null, long alignment = 1)
     {
+        Guard.That(alignment >= 1, nameof(alignment), $"Alignment {alignment} must be at least 1 byte.");
         options ??= MemoryModelOptions.Default;
         MemoryModel.Validate(graph, order);
         var (first, last, size, tensorBuffer, peak) = Lifetimes(graph, order, options);
-        var offsets = Place(first, last, size);
-        var buffers = ImmutableArray.CreateBuilder<ArenaBuffer>(size.Count);
-        long arena = 0;
-        for (int b = 0; b < size.Count; b++)
+        return new ArenaProblem([.. first], [.. last], [.. size], [.. tensorBuffer], order.Length, peak, alignment);
+    }
+
+    /// <summary>Runs <paramref name="strategies"/> in turn on <paramref name="problem"/>, each after the first given the
+    /// best assignment so far, and keeps the smallest arena (ties: the earlier strategy). Stops early once an assignment
+    /// is proven (reaches the lower bound): no strategy can beat it.</summary>
+    /// <param name="problem">From <see cref="Problem"/>.</param>
+    /// <param name="strategies">At least one.</param>
+    /// <param name="options">The memory model the problem was built under (recorded in the plan; null: the default).</param>
+    /// <param name="cancellationToken">Passed to each strategy.</param>
+    /// <exception cref="InvalidOperationException">A strategy returned offsets that break the contract (a bug in it).</exception>
+    public static ArenaPlan Plan(ArenaProblem problem, IReadOnlyList<IOffsetStrategy> strategies, MemoryModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(strategies);
+        Guard.That(strategies.Count > 0, nameof(strategies), "At least one offset strategy is needed.");
+        var tried = ImmutableArray.CreateBuilder<OffsetAssignment>(strategies.Count);
+        OffsetAssignment? best = null;
+        foreach (var strategy in strategies)
         {
-            buffers.Add(new ArenaBuffer(offsets[b], size[b], first[b], last[b]));
-            arena = Math.Max(arena, offsets[b] + size[b]);
+            if (best is { Proven: true })
+            {
+                break;
+            }
+            var assignment = strategy.Assign(problem, best, cancellationToken);
+            if (problem.Problem(assignment.Offsets.AsSpan()) is string why)
+            {
+                throw new InvalidOperationException($"offset strategy '{strategy.Name}' returned an invalid plan: {why}");
+            }
+            tried.Add(assignment);
+            if (best is null || assignment.ArenaBytes < best.ArenaBytes)
+            {
+                best = assignment;
+            }
         }
-        return new ArenaPlan(buffers.MoveToImmutable(), [.. tensorBuffer], arena, peak, options);
+        var buffers = ImmutableArray.CreateBuilder<ArenaBuffer>(problem.Count);
+        for (int b = 0; b < problem.Count; b++)
+        {
+            buffers.Add(new ArenaBuffer(best!.Offsets[b], problem.Size[b], problem.First[b], problem.Last[b]));
+        }
+        return new ArenaPlan(buffers.MoveToImmutable(), problem.TensorBuffers, best!.ArenaBytes, problem.PeakBytes,
+            options ?? MemoryModelOptions.Default, best, problem.Alignment, problem.LowerBound, tried.ToImmutable());
     }
 
     /// <summary>
@@ -102,49 +148,5 @@ public static class ArenaPlanner
             }
         }
         return (first, last, size, tensorBuffer, sim.PeakBytes);
-    }
-
-    /// <summary>Greedy by size, lowest fitting offset (see the type's remarks).</summary>
-    private static long[] Place(List<int> first, List<int> last, List<long> size)
-    {
-        int count = size.Count;
-        var byOrder = new int[count];
-        for (int b = 0; b < count; b++)
-        {
-            byOrder[b] = b;
-        }
-        Array.Sort(byOrder, (x, y) =>
-        {
-            int c = size[y].CompareTo(size[x]);
-            c = c != 0 ? c : first[x].CompareTo(first[y]);
-            return c != 0 ? c : x.CompareTo(y);
-        });
-        var offsets = new long[count];
-        // Placed buffers kept sorted by offset, so one scan finds the lowest gap.
-        var placed = new List<int>(count);
-        foreach (int b in byOrder)
-        {
-            long candidate = 0;
-            foreach (int p in placed)
-            {
-                if (first[p] > last[b] || first[b] > last[p] || size[p] == 0)
-                {
-                    continue;
-                }
-                if (offsets[p] >= candidate + size[b])
-                {
-                    break;
-                }
-                candidate = Math.Max(candidate, offsets[p] + size[p]);
-            }
-            offsets[b] = candidate;
-            int at = placed.Count;
-            while (at > 0 && offsets[placed[at - 1]] > candidate)
-            {
-                at--;
-            }
-            placed.Insert(at, b);
-        }
-        return offsets;
     }
 }

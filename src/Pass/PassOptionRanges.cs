@@ -30,4 +30,7 @@ public static class PassOptionRanges
 
     /// <summary><c>exact_op_limit</c>: 0 (never run exact methods) to 1,000,000 ops.</summary>
     public static ValueRange ExactOpLimit { get; } = ValueRange.Integers(0, 1_000_000);
+
+    /// <summary><c>--arena-alignment</c>: bytes every arena offset is a multiple of.</summary>
+    public static ValueRange ArenaAlignment { get; } = ValueRange.Integers(1, 1 << 20);
 }

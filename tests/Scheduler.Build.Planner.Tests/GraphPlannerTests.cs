@@ -37,7 +37,7 @@ public sealed class GraphPlannerTests
     {
         var (_, plan) = PlanFiles.Plan(GoldenPath(name), FastMethods);
         long arena = plan.GetProperty("arena_bytes").GetInt64();
-        ArenaChecks.NoOverlap(PlanFiles.Buffers(plan), arena, name);
+        ArenaChecks.NoOverlap(ArenaChecks.Buffers(plan), arena, name);
         Assert.True(arena >= plan.GetProperty("peak_bytes").GetInt64(), name);
     }
 
@@ -53,7 +53,7 @@ public sealed class GraphPlannerTests
         Assert.Equal(MemoryModel.Evaluate(graph, order, model), plan.GetProperty("peak_bytes").GetInt64());
         Assert.Equal(model.Name, plan.GetProperty("options").GetProperty("memory_model").GetString());
         Assert.Equal(graph.TensorCount, plan.GetProperty("tensors").GetArrayLength());
-        ArenaChecks.NoOverlap(PlanFiles.Buffers(plan), plan.GetProperty("arena_bytes").GetInt64(), file);
+        ArenaChecks.NoOverlap(ArenaChecks.Buffers(plan), plan.GetProperty("arena_bytes").GetInt64(), file);
         Assert.Equal(built.Arena.ArenaBytes, plan.GetProperty("arena_bytes").GetInt64());
     }
 

@@ -49,12 +49,4 @@ public static class PlanFiles
     /// <summary>The plan's order as dense op indices of <paramref name="graph"/>.</summary>
     public static int[] Order(ComputationGraph graph, JsonElement plan)
         => [.. plan.GetProperty("order").EnumerateArray().Select(id => graph.TryGetOp(id.GetInt64(), out int op) ? op : throw new InvalidOperationException($"unknown id {id}"))];
-
-    /// <summary>The plan's arena blocks: one per distinct (offset, size, steps) among tensors with arena space
-    /// (tensors that share storage in place list the same block).</summary>
-    public static List<ArenaBuffer> Buffers(JsonElement plan)
-        => [.. plan.GetProperty("tensors").EnumerateArray()
-            .Where(t => t.GetProperty("offset").GetInt64() >= 0)
-            .Select(t => new ArenaBuffer(t.GetProperty("offset").GetInt64(), t.GetProperty("size").GetInt64(), t.GetProperty("first_step").GetInt32(), t.GetProperty("last_step").GetInt32()))
-            .Distinct()];
 }

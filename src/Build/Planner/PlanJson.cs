@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Scheduler.Graphs;
+using Scheduler.Graphs.Formats;
 using Scheduler.Pass;
 
 namespace Scheduler.Build.Planner;
@@ -63,7 +64,7 @@ public static class PlanJson
                 w.WriteNumberValue(graph.OpId(op));
             }
             w.WriteEndArray();
-            WriteTensors(w, graph, plan.Arena);
+            ArenaJsonWriter.WriteTensors(w, graph, plan.Arena);
             WriteCandidates(w, result.Candidates);
         });
     }
@@ -95,32 +96,6 @@ public static class PlanJson
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void WriteTensors(Utf8JsonWriter w, ComputationGraph graph, ArenaPlan arena)
-    {
-        w.WriteStartArray("tensors");
-        for (int t = 0; t < graph.TensorCount; t++)
-        {
-            int b = arena.TensorBuffers[t], producer = graph.Producer(t);
-            w.WriteStartObject();
-            w.WriteString("name", graph.TensorName(t));
-            w.WriteNumber("size", graph.TensorSize(t));
-            w.WriteNumber("offset", arena.TensorOffset(t));
-            w.WriteNumber("first_step", b < 0 ? -1 : arena.Buffers[b].FirstStep);
-            w.WriteNumber("last_step", b < 0 ? -1 : arena.Buffers[b].LastStep);
-            if (producer < 0)
-            {
-                w.WriteNull("producer");
-            }
-            else
-            {
-                w.WriteNumber("producer", graph.OpId(producer));
-            }
-            w.WriteNumber("output", producer < 0 ? 0 : graph.Outputs(producer).IndexOf(t));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
     }
 
     private static void WriteCandidates(Utf8JsonWriter w, IReadOnlyList<CandidateResult> candidates)

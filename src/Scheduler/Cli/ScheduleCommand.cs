@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Scheduler.Graphs;
+using Scheduler.Graphs.Formats;
 using Scheduler.Graphs.Formats.Onnx;
 using Scheduler.Pass;
 using Spectre.Console;
@@ -9,9 +10,11 @@ using Spectre.Console;
 namespace Scheduler.Cli;
 
 /// <summary>
-/// <c>scheduler schedule FILE [--method ID] [--out FILE [--copy-external-data]] [--json] [--in-place] [--arena]</c>:
-/// orders one graph and reports its peak. <c>--in-place</c> scores every candidate with in-place reuse; <c>--arena</c> also reports the arena
-/// size after offset assignment. The <c>--json</c> object always names the memory model in force and the winning candidate
+/// <c>scheduler schedule FILE [--method ID] [--out FILE [--copy-external-data]] [--json] [--in-place] [--arena [STRATEGY]
+/// [--arena-alignment BYTES]]</c>: orders one graph and reports its peak. <c>--in-place</c> scores every candidate with
+/// in-place reuse; <c>--arena</c> also plans buffer offsets for the chosen order (<see cref="ArenaOptions"/>) and reports
+/// the arena, the winning strategy and the fragmentation (with <c>--json</c>, every tensor's offset too; with an
+/// <c>.onnx</c> <c>--out</c>, the plan in the model's <c>metadata_props</c>: <see cref="ArenaJsonWriter.MetadataProps"/>). The <c>--json</c> object always names the memory model in force and the winning candidate
 /// (<c>winner</c>: for <c>best</c>, the method whose order won); the text summary names the model only with either flag.
 /// </summary>
 public static class ScheduleCommand
@@ -23,7 +26,7 @@ public static class ScheduleCommand
         var method = new Option<string>("--method", "-m") { Description = "Method id (see `scheduler methods`)", DefaultValueFactory = _ => "best" };
         var output = new Option<string?>("--out", "-o") { Description = "Write the reordered graph (.json/.onnx), a Graphviz picture (.dot), or the order (other extensions: one node id per line)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
-        var arena = new Option<bool>("--arena") { Description = "Also report the arena size after offset assignment (greedy by size)" };
+        var arena = new ArenaOptions();
         var copyData = new Option<bool>("--copy-external-data") { Description = "For an .onnx --out in another folder: copy the model's external data files beside it (default: fail if they cannot be referenced from there)" };
         var common = new CommonOptions();
         var command = new Command("schedule", "Order one graph with a method (default: best, the portfolio) and report its peak memory");
@@ -32,7 +35,7 @@ public static class ScheduleCommand
         command.Options.Add(output);
         command.Options.Add(json);
         command.Options.Add(common.InPlace);
-        command.Options.Add(arena);
+        arena.AddTo(command);
         command.Options.Add(copyData);
         common.AddTo(command);
         command.SetAction(parse =>
@@ -47,7 +50,10 @@ public static class ScheduleCommand
             }
             var options = common.PassOptions(parse, null, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
-            var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || parse.GetValue(arena), parse.GetValue(arena));
+            string? strategy = arena.StrategyId(parse);
+            Func<ComputationGraph, IReadOnlyList<int>, SchedulerSettings, ArenaPlan>? planArena = strategy is null ? null
+                : (graph, order, settings) => arena.Plan(parse, strategy, graph, order, options.Memory, settings);
+            var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || strategy is not null, planArena);
             var onnx = new OnnxWriteOptions { CopyExternalData = parse.GetValue(copyData) };
             if (onnx.CopyExternalData && !(parse.GetValue(output) ?? "").EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
             {
@@ -69,9 +75,13 @@ public static class ScheduleCommand
         var left = options.TimeBudget - clock.Elapsed;
         options = options with { TimeBudget = left > TimeSpan.Zero ? left : TimeSpan.Zero };
         var (chosen, winner, candidates) = Schedule(path, analysis, method, options);
-        var arena = model.Arena ? ArenaPlanner.Plan(graph, chosen.Order!, model.Memory) : null;
+        // The arena's CP-SAT gets what is left of the command's safety cap.
+        left = options.TimeBudget - clock.Elapsed;
+        var arena = model.Arena?.Invoke(graph, chosen.Order!, options.Settings with { TimeLimit = left > TimeSpan.Zero ? left : TimeSpan.Zero });
         if (output is not null)
         {
+            // A reordered ONNX model carries its arena plan as metadata, so a runtime can take the offsets with the order.
+            onnx = arena is null ? onnx : onnx with { Metadata = ArenaJsonWriter.MetadataProps(graph, arena) };
             OutputWriter.Write(output, path, graph, chosen.Order!, import, onnx);
         }
         if (json)
@@ -88,7 +98,7 @@ public static class ScheduleCommand
 
     /// <summary>What to say about the memory model: the text summary names it only when a model flag was given (keeps the
     /// default summary as it was); the JSON always does.</summary>
-    private sealed record ModelReport(MemoryModelOptions Memory, bool Label, bool Arena);
+    private sealed record ModelReport(MemoryModelOptions Memory, bool Label, Func<ComputationGraph, IReadOnlyList<int>, SchedulerSettings, ArenaPlan>? Arena);
 
     private static void PrintModel(CandidateResult chosen, ModelReport model, ArenaPlan? arena)
     {
@@ -101,7 +111,9 @@ public static class ScheduleCommand
             : "memory model: default");
         if (arena is not null)
         {
-            Terminal.Out.WriteLine($"arena {Reports.Format.Bytes(arena.ArenaBytes)} ({arena.ArenaBytes} B) after offset assignment; fragmentation {arena.Fragmentation:P1} over peak {Reports.Format.Bytes(chosen.PeakBytes)}");
+            string tried = string.Join(", ", arena.Candidates.Select(c => $"{c.Strategy} {c.ArenaBytes} B{(c.Proven ? " (proven)" : "")}"));
+            string aligned = arena.Alignment > 1 ? $", offsets aligned to {arena.Alignment} B" : "";
+            Terminal.Out.WriteLine($"arena {Reports.Format.Bytes(arena.ArenaBytes)} ({arena.ArenaBytes} B) after offset assignment by {arena.Strategy} (tried {tried}{aligned}); fragmentation {arena.Fragmentation:P2} over peak {Reports.Format.Bytes(chosen.PeakBytes)}");
         }
     }
 
@@ -168,7 +180,7 @@ public static class ScheduleCommand
             w.WriteString("bounds_memory_model", MemoryModelOptions.Default.Name);
             if (arena is not null)
             {
-                w.WriteNumber("arena_bytes", arena.ArenaBytes);
+                ArenaJsonWriter.WriteSummary(w, arena);
             }
             w.WriteNumber("elapsed_ms", Math.Round(chosen.ElapsedMs, 3));
             w.WriteString("status", chosen.Status.Id());
@@ -178,6 +190,10 @@ public static class ScheduleCommand
                 w.WriteNumberValue(graph.OpId(op));
             }
             w.WriteEndArray();
+            if (arena is not null)
+            {
+                ArenaJsonWriter.WriteTensors(w, graph, arena);
+            }
             if (candidates.Count > 1)
             {
                 w.WriteStartArray("candidates");

@@ -44,8 +44,10 @@ public partial class ScheduleCommandTests
         var order = OrderOf(g, root);
         long arena = root.GetProperty("arena_bytes").GetInt64(), peak = root.GetProperty("peak_bytes").GetInt64();
         Assert.Equal(MemoryModel.Evaluate(g, order, options), peak);
-        Assert.Equal(ArenaPlanner.Plan(g, order, options).ArenaBytes, arena);
+        // The default strategy is the best of all, so never above greedy by size (the single strategy it once was).
+        Assert.True(arena <= ArenaPlanner.Plan(g, order, options).ArenaBytes, $"arena {arena} above greedy by size");
         Assert.True(arena >= peak, $"arena {arena} < peak {peak}");
+        ArenaChecks.NoOverlap(ArenaChecks.Buffers(root), arena, method);
         Assert.Equal(options.Name, root.GetProperty("memory_model").GetString());
     }
 

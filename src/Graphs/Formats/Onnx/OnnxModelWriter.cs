@@ -4,8 +4,9 @@ using Scheduler.Graphs.Formats.Onnx.Proto;
 namespace Scheduler.Graphs.Formats.Onnx;
 
 /// <summary>
-/// Writes an ONNX model back with only the order of graph.node changed. Everything else (initializers, attributes,
-/// value_info, opset imports, metadata, unknown fields) is carried over as parsed; Google.Protobuf keeps unknown
+/// Writes an ONNX model back with only the order of graph.node changed, and any <c>metadata_props</c> entries that
+/// <see cref="OnnxWriteOptions.Metadata"/> asks for set. Everything else (initializers, attributes,
+/// value_info, opset imports, other metadata, unknown fields) is carried over as parsed; Google.Protobuf keeps unknown
 /// fields, so fields newer than the generated onnx.proto survive too. The order is validated first and the file is
 /// written atomically (<see cref="AtomicFile"/>), so a failure leaves no partial output.
 /// <para>
@@ -44,8 +45,10 @@ public static class OnnxModelWriter
     public static void Write(OnnxModel model, ReadOnlySpan<int> order, string outPath, OnnxWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(outPath);
+        options ??= OnnxWriteOptions.Default;
         var reordered = Reorder(model, order);
-        var copies = OnnxExternalDataPlacement.Place(reordered, model, outPath, options ?? OnnxWriteOptions.Default);
+        SetMetadata(reordered, options.Metadata);
+        var copies = OnnxExternalDataPlacement.Place(reordered, model, outPath, options);
         foreach (var (from, to) in copies)
         {
             AtomicFile.Write(to, tmp => File.Copy(from, tmp));
@@ -74,5 +77,21 @@ public static class OnnxModelWriter
             target.Add(nodes[model.NodeIndex(op)].Clone());
         }
         return copy;
+    }
+
+    private static void SetMetadata(ModelProto model, IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        foreach (var (key, value) in entries)
+        {
+            var props = model.MetadataProps;
+            for (int i = props.Count - 1; i >= 0; i--)
+            {
+                if (props[i].Key == key)
+                {
+                    props.RemoveAt(i);
+                }
+            }
+            props.Add(new StringStringEntryProto { Key = key, Value = value });
+        }
     }
 }
