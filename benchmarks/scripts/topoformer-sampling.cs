@@ -1,5 +1,6 @@
 // Peak vs K for topoformer-sample's candidate draws, with the shipped checkpoint, on held-out layered graphs.
-// Run from the repository root:  dotnet run benchmarks/scripts/topoformer-sampling.cs -- [OUT_DIR] [GRAPHS_PER_SIZE]
+// Run from the repository root:  dotnet run benchmarks/scripts/topoformer-sampling.cs -- [OUT_DIR] [GRAPHS_PER_SIZE] [plot]
+// ("plot" only redraws OUT_DIR/sampling.png from an existing OUT_DIR/sampling.csv).
 // Graphs: LayeredGraphGenerator (the paper's defaults) at 500, 1000 and 2000 ops, seeds 830000 + N + i (i < count),
 // which nothing else in the repository uses. Per graph the network runs once; then, for each sampler and
 // K in {1, 4, 16, 64, 256}, best-of-K = the greedy order plus K - 1 draws (PriorityDecoder.BestOf, seed 0).
@@ -28,9 +29,21 @@ int[] ks = [1, 4, 16, 64, 256];
     ("without-replacement T=0.5", DecodeMode.StochasticBeam, 0.5),
     ("without-replacement T=2", DecodeMode.StochasticBeam, 2),
 ];
+bool plotOnly = args.Length > 2 && args[2] == "plot";
 Directory.CreateDirectory(outDir);
-var network = ModelStore.Get(Path.GetFullPath(ModelStore.ShippedRelativePath)); // run from the repository root
 var rows = new List<(int Ops, string Sampler, int K, double Ratio, double Ms)>();
+if (plotOnly)
+{
+    foreach (string line in File.ReadLines(Path.Combine(outDir, "sampling.csv")).Skip(1))
+    {
+        string[] f = line.Split(',');
+        rows.Add((int.Parse(f[1], CultureInfo.InvariantCulture), f[2], int.Parse(f[5], CultureInfo.InvariantCulture),
+            double.Parse(f[8], CultureInfo.InvariantCulture), double.Parse(f[10], CultureInfo.InvariantCulture)));
+    }
+    Plot(rows);
+    return;
+}
+var network = ModelStore.Get(Path.GetFullPath(ModelStore.ShippedRelativePath)); // run from the repository root
 using var csv = new StreamWriter(Path.Combine(outDir, "sampling.csv"));
 csv.WriteLine("graph,ops,sampler,mode,temperature,k,peak,bound,ratio,greedy_peak,decode_ms,forward_ms,distinct");
 foreach (int n in sizes)
@@ -66,6 +79,7 @@ foreach (int n in sizes)
     }
 }
 csv.Close();
+Plot(rows);
 
 // How many distinct orders best-of-K scored: the greedy order plus K - 1 draws replayed as PriorityDecoder.BestOf
 // draws them (the greedy decode uses no randomness).
@@ -83,33 +97,37 @@ static int Distinct(Scheduler.Graphs.ComputationGraph graph, float[] priorities,
     return seen.Count;
 }
 
+
 // Mean peak/bound vs K: one panel per size, one line per sampler (log2 K on x).
-var plot = new ScottPlot.Multiplot();
-plot.AddPlots(sizes.Length);
-plot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-ScottPlot.Color[] colors = [.. new[] { "#7F7F7F", "#E69F00", "#D55E00", "#56B4E9", "#009E73", "#0072B2" }.Select(ScottPlot.Color.FromHex)];
-for (int s = 0; s < sizes.Length; s++)
+void Plot(List<(int Ops, string Sampler, int K, double Ratio, double Ms)> rows)
 {
-    var panel = plot.GetPlot(s);
-    for (int j = 0; j < samplers.Length; j++)
+    var plot = new ScottPlot.Multiplot();
+    plot.AddPlots(sizes.Length);
+    plot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+    ScottPlot.Color[] colors = [.. new[] { "#7F7F7F", "#E69F00", "#D55E00", "#56B4E9", "#009E73", "#0072B2" }.Select(ScottPlot.Color.FromHex)];
+    for (int s = 0; s < sizes.Length; s++)
     {
-        double[] xs = [.. ks.Select(k => Math.Log2(k))];
-        double[] ys = [.. ks.Select(k => rows.Where(r => r.Ops == sizes[s] && r.Sampler == samplers[j].Name && r.K == k).Average(r => r.Ratio))];
-        var line = panel.Add.Scatter(xs, ys);
-        line.Color = colors[j];
-        line.LineWidth = 2;
-        line.MarkerSize = 7;
-        line.LinePattern = samplers[j].Mode == DecodeMode.Sample ? ScottPlot.LinePattern.Dashed : ScottPlot.LinePattern.Solid;
-        line.LegendText = s == 0 ? samplers[j].Name : "";
+        var panel = plot.GetPlot(s);
+        for (int j = 0; j < samplers.Length; j++)
+        {
+            double[] xs = [.. ks.Select(k => Math.Log2(k))];
+            double[] ys = [.. ks.Select(k => rows.Where(r => r.Ops == sizes[s] && r.Sampler == samplers[j].Name && r.K == k).Average(r => r.Ratio))];
+            var line = panel.Add.Scatter(xs, ys);
+            line.Color = colors[j];
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LinePattern = samplers[j].Mode == DecodeMode.Sample ? ScottPlot.LinePattern.Dashed : ScottPlot.LinePattern.Solid;
+            line.LegendText = s == 0 ? samplers[j].Name : "";
+        }
+        panel.Title($"layered {sizes[s]} ops ({perSize} graphs)");
+        panel.XLabel("K (best of K)");
+        panel.YLabel(s == 0 ? "mean peak / lower bound" : "");
+        panel.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ks.Select(k => new ScottPlot.Tick(Math.Log2(k), k.ToString(CultureInfo.InvariantCulture)))]);
+        if (s == 0)
+        {
+            panel.ShowLegend(ScottPlot.Alignment.UpperRight);
+        }
     }
-    panel.Title($"layered {sizes[s]} ops ({perSize} graphs)");
-    panel.XLabel("K (best of K)");
-    panel.YLabel(s == 0 ? "mean peak / lower bound" : "");
-    panel.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ks.Select(k => new ScottPlot.Tick(Math.Log2(k), k.ToString(CultureInfo.InvariantCulture)))]);
-    if (s == 0)
-    {
-        panel.ShowLegend(ScottPlot.Alignment.LowerLeft);
-    }
+    plot.SavePng(Path.Combine(outDir, "sampling.png"), 1500, 520);
+    Console.WriteLine($"wrote {outDir}/sampling.png");
 }
-plot.SavePng(Path.Combine(outDir, "sampling.png"), 1500, 520);
-Console.WriteLine($"wrote {outDir}/sampling.csv and sampling.png");

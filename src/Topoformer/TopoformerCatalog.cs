@@ -7,7 +7,7 @@ namespace Scheduler.Topoformer;
 public static class TopoformerCatalog
 {
     /// <summary>How <c>topoformer-sample</c> draws its candidates: sequential sampling. Sampling without replacement
-    /// (<see cref="DecodeMode.StochasticBeam"/>) was as good on the mean and no better per graph at three to four times
+    /// (<see cref="DecodeMode.StochasticBeam"/>) was as good on the mean and no better per graph at two to four times
     /// the decode time, because sequential samples of orders this long almost never repeat
     /// (docs/results/topoformer-sampling.md).</summary>
     public const DecodeMode SampleMode = DecodeMode.Sample;
