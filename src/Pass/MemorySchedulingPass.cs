@@ -11,8 +11,10 @@ namespace Scheduler.Pass;
 /// </summary>
 /// <remarks>
 /// <para>Stages. One <see cref="GraphAnalysis"/> (bounds, closure, learned priorities) is built per graph and shared.
-/// The methods run in three stages — heuristics; search and learned; exact — each stage's methods in parallel and each
-/// starting from (CP-SAT: hinted with) the best order of the stages before it.</para>
+/// The methods run in four stages — heuristics; learned; search; exact — each stage's methods in parallel and each
+/// starting from (CP-SAT: hinted with) the best order of the stages before it. The learned methods run before the
+/// searches so that <c>local</c> and <c>beam</c> start from the learned order wherever it beats every heuristic
+/// (docs/results/learned-starts.md); the search budgets are unchanged.</para>
 /// <para>Early stop. As soon as a candidate is proven optimal — its method proves it, or its peak meets the lower
 /// bound — nothing after it runs: the rest of its stage is cancelled and later stages are skipped. A graph whose input
 /// order meets the bound returns after the bound is computed.</para>
@@ -23,7 +25,7 @@ namespace Scheduler.Pass;
 /// </remarks>
 public sealed class MemorySchedulingPass
 {
-    private static readonly MethodKind[][] Stages = [[MethodKind.Heuristic], [MethodKind.Search, MethodKind.Learned], [MethodKind.Exact]];
+    private static readonly MethodKind[][] Stages = [[MethodKind.Heuristic], [MethodKind.Learned], [MethodKind.Search], [MethodKind.Exact]];
 
     private readonly IReadOnlyDictionary<string, SchedulerDescriptor> _methods;
 

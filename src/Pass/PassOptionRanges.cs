@@ -16,6 +16,10 @@ public static class PassOptionRanges
     /// <summary><c>--samples</c> / <c>samples</c>: best-of-K, 1 to 1,000,000.</summary>
     public static ValueRange Samples { get; } = ValueRange.Integers(1, 1_000_000);
 
+    /// <summary><c>--temperature</c> / <c>temperature</c>: sampling temperature of <c>topoformer-sample</c>, in (0, 100]
+    /// (above that every ready op is about equally likely, and the samples are random orders).</summary>
+    public static ValueRange Temperature { get; } = ValueRange.Positive(100);
+
     /// <summary><c>--beam-width</c> / <c>beam_width</c>: 1 to 100,000.</summary>
     public static ValueRange BeamWidth { get; } = ValueRange.Integers(1, 100_000);
 

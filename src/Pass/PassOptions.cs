@@ -9,7 +9,7 @@ namespace Scheduler.Pass;
 /// </summary>
 public sealed record PassOptions
 {
-    /// <summary>The default portfolio: every heuristic, then search and Topoformer, then the exact methods.</summary>
+    /// <summary>The default portfolio: every heuristic, then Topoformer, then search, then the exact methods.</summary>
     public static IReadOnlyList<string> DefaultMethods { get; } =
     [
         "bfs", "dfs", "lpmf", "inductor-bfs", "inductor-dfs", "xla-list", "xla-dfs", "post-order",
@@ -20,7 +20,7 @@ public sealed record PassOptions
     public static PassOptions Default { get; } = new();
 
     /// <summary>Method ids; <c>input</c> is always a candidate and is added first. The pass runs them in stages by
-    /// kind (heuristics, then search and learned, then exact); within a stage, list order breaks ties.</summary>
+    /// kind (heuristics, then learned, then search, then exact); within a stage, list order breaks ties.</summary>
     public IReadOnlyList<string> Methods { get; init; } = DefaultMethods;
 
     /// <summary>Knobs for every method: seed, samples, beam width, checkpoint, effort (the work-budget multiplier).

@@ -6,8 +6,8 @@ namespace Scheduler.Topoformer;
 
 /// <summary>
 /// The learned scheduler: runs the Topoformer network once to get a priority per op, then decodes orders with
-/// <see cref="PriorityDecoder"/> — greedy (<c>topoformer</c>) or best of K sequential samples by
-/// <see cref="MemoryModel"/> (<c>topoformer-sample</c>). It returns only an order; memory is scored by the caller.
+/// <see cref="PriorityDecoder"/> — greedy (<c>topoformer</c>) or best of the greedy order and K − 1 samples by
+/// <see cref="MemoryModel"/> (<c>topoformer-sample</c>; sequential, perturbed or without replacement, at a temperature). It returns only an order; memory is scored by the caller.
 /// Inside the pass the priorities are an analysis of the graph (<see cref="GraphAnalysis.GetOrAdd{T}"/>), so the
 /// greedy and the sampling method share one encoding and one forward pass per checkpoint.
 /// </summary>
@@ -21,6 +21,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     private readonly int _samples;
     private readonly int _seed;
     private readonly DecodeMode _mode;
+    private readonly double _temperature;
     private readonly TimeSpan _timeLimit;
 
     /// <summary>Creates a scheduler over a checkpoint (loaded lazily, once per path).</summary>
@@ -30,14 +31,19 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     /// <param name="seed">Seed of the sampling.</param>
     /// <param name="modelPath">Checkpoint folder or weights file; null = the shipped checkpoint.</param>
     /// <param name="timeLimit">Safety cap on drawing samples (their count is the budget); null: <see cref="SafetyCap.DefaultLimit"/>.</param>
+    /// <param name="temperature">Sampling temperature: logits are divided by it (greedy ignores it).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1 or <paramref name="temperature"/>
+    /// is not a positive finite number.</exception>
     public TopoformerScheduler(string name, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0, string? modelPath = null,
-        TimeSpan? timeLimit = null)
+        TimeSpan? timeLimit = null, double temperature = 1.0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        PriorityDecoder.CheckTemperature(temperature);
         Name = name;
         _samples = samples;
         _mode = mode;
+        _temperature = temperature;
         _seed = seed;
         _timeLimit = timeLimit ?? SafetyCap.DefaultLimit;
         _network = () => ModelStore.Get(modelPath);
@@ -45,15 +51,19 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     }
 
     /// <summary>Creates a scheduler over an in-memory network (tests, training evaluation).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1 or <paramref name="temperature"/>
+    /// is not a positive finite number.</exception>
     public TopoformerScheduler(string name, TopoformerNetwork network, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0,
-        TimeSpan? timeLimit = null)
+        TimeSpan? timeLimit = null, double temperature = 1.0)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        PriorityDecoder.CheckTemperature(temperature);
         Name = name;
         _samples = samples;
         _mode = mode;
+        _temperature = temperature;
         _seed = seed;
         _timeLimit = timeLimit ?? SafetyCap.DefaultLimit;
         _network = () => network;
@@ -98,8 +108,8 @@ public sealed class TopoformerScheduler : ISolvingScheduler
             return new SolveResult(PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(_seed)), SolveStatus.Feasible);
         }
         // The network's forward pass is one uninterruptible call; the cap can only cut the sampling after it.
-        var (order, drawn) = PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, cap, cancellationToken);
-        return drawn < _samples
+        var (order, drawn, capped) = PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, _temperature, cap, cancellationToken);
+        return capped
             ? new SolveResult(order, SolveStatus.Feasible, null, $"{Name}: stopped by the {cap} after {drawn} of {_samples} samples.", Capped: true)
             : new SolveResult(order, SolveStatus.Feasible);
     }

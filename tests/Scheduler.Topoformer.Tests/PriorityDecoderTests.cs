@@ -51,6 +51,7 @@ public class PriorityDecoderTests
     [Theory]
     [InlineData(DecodeMode.Sample)]
     [InlineData(DecodeMode.Perturbed)]
+    [InlineData(DecodeMode.StochasticBeam)]
     public void BestOf_RandomDags_ValidAndNeverWorseThanGreedy(DecodeMode mode)
     {
         for (int seed = 1; seed <= 20; seed++)

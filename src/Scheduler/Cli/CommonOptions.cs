@@ -14,6 +14,10 @@ public sealed class CommonOptions
     /// <summary>--samples</summary>
     public Option<int> Samples { get; } = NumericOption.Int("--samples", "Best-of-K for random and topoformer-sample", 16, PassOptionRanges.Samples);
 
+    /// <summary>--temperature</summary>
+    public Option<double> Temperature { get; } = NumericOption.Number("--temperature",
+        "Sampling temperature of topoformer-sample: logits are divided by it (above 1 flatter, below 1 sharper)", SchedulerSettings.DefaultTemperature, PassOptionRanges.Temperature);
+
     /// <summary>--time-limit</summary>
     public Option<double?> TimeLimit { get; } = NumericOption.OptionalNumber("--time-limit",
         "Seconds: wall-clock safety cap (of the pass for schedule, of each method for compare); work budgets end methods first", PassOptionRanges.TimeBudgetSeconds);
@@ -57,7 +61,7 @@ public sealed class CommonOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Samples, TimeLimit, Effort, Parallelism, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs })
+        foreach (Option o in new Option[] { Seed, Samples, Temperature, TimeLimit, Effort, Parallelism, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs })
         {
             command.Options.Add(o);
         }
@@ -87,6 +91,7 @@ public sealed class CommonOptions
             {
                 Seed = Explicit(parse, Seed, config) ? parse.GetValue(Seed) : s.Seed,
                 Samples = Explicit(parse, Samples, config) ? parse.GetValue(Samples) : s.Samples,
+                Temperature = Explicit(parse, Temperature, config) ? parse.GetValue(Temperature) : s.Temperature,
                 BeamWidth = Explicit(parse, BeamWidth, config) ? parse.GetValue(BeamWidth) : s.BeamWidth,
                 ModelPath = parse.GetValue(Model) ?? s.ModelPath,
                 Effort = effort ?? s.Effort,

@@ -18,7 +18,7 @@ public static class MethodsCommand
             {
                 table.AddRow(Markup.Escape(d.Name), Markup.Escape(d.Kind.ToString().ToLowerInvariant()), Markup.Escape(d.Description));
             }
-            table.AddRow("best", "portfolio", Markup.Escape("The pass: heuristics, then search and Topoformer, then exact solvers, in parallel; lowest verified peak, stops when the optimum is proven"));
+            table.AddRow("best", "portfolio", Markup.Escape("The pass: heuristics, then Topoformer, then search, then exact solvers, each stage in parallel; lowest verified peak, stops when the optimum is proven"));
             Terminal.Out.Write(table);
             return 0;
         });

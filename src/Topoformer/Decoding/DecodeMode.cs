@@ -11,4 +11,10 @@ public enum DecodeMode
 
     /// <summary>Gumbel noise added to every priority once, then greedy (the One-Shot variant).</summary>
     Perturbed,
+
+    /// <summary>
+    /// Sampling without replacement from the same distribution: stochastic beam search (<see cref="StochasticBeamSampler"/>),
+    /// so best-of-K sees K distinct orders. One order alone is one sequential sample (a beam of width 1).
+    /// </summary>
+    StochasticBeam,
 }

@@ -15,7 +15,14 @@ public static class PriorityDecoder
     /// <param name="mode">Greedy, sequential sampling or perturbed greedy.</param>
     /// <param name="random">Randomness for the sampling modes (ignored by greedy).</param>
     public static int[] Decode(ComputationGraph graph, ReadOnlySpan<float> priorities, DecodeMode mode, Random random)
+        => Decode(graph, priorities, mode, random, 1.0);
+
+    /// <summary>Decodes one order, sampling from softmax(logits / <paramref name="temperature"/>): above 1 flatter
+    /// (more exploration), below 1 sharper; greedy ignores it. Perturbed greedy divides the priorities likewise.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number.</exception>
+    public static int[] Decode(ComputationGraph graph, ReadOnlySpan<float> priorities, DecodeMode mode, Random random, double temperature)
     {
+        CheckTemperature(temperature);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(random);
         if (priorities.Length != graph.OpCount)
@@ -25,8 +32,8 @@ public static class PriorityDecoder
         return mode switch
         {
             DecodeMode.Greedy => Greedy(graph, priorities),
-            DecodeMode.Sample => Sample(graph, priorities, random),
-            DecodeMode.Perturbed => Greedy(graph, Perturb(priorities, random)),
+            DecodeMode.Sample or DecodeMode.StochasticBeam => Sample(graph, Scale(priorities, temperature), random),
+            DecodeMode.Perturbed => Greedy(graph, Perturb(Scale(priorities, temperature), random)),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown decode mode."),
         };
     }
@@ -37,29 +44,76 @@ public static class PriorityDecoder
     /// </summary>
     public static int[] BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
         CancellationToken cancellationToken = default)
-        => BestOf(graph, priorities, count, mode, seed, null, cancellationToken).Order;
+        => BestOf(graph, priorities, count, mode, seed, 1.0, null, cancellationToken).Order;
 
-    /// <summary><see cref="BestOf(ComputationGraph, ReadOnlySpan{float}, int, DecodeMode, int, CancellationToken)"/>
-    /// that stops drawing once <paramref name="cap"/> is reached; returns the best order and how many were drawn.</summary>
-    internal static (int[] Order, int Drawn) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
-        SafetyCap? cap, CancellationToken cancellationToken)
+    /// <summary>
+    /// Best of the greedy order and <paramref name="count"/> − 1 orders drawn by <paramref name="mode"/> at
+    /// <paramref name="temperature"/> (<see cref="DecodeMode.StochasticBeam"/>: distinct orders, without replacement);
+    /// ties keep the earlier candidate. Stops once <paramref name="cap"/> is reached (stochastic beam search cannot
+    /// stop part-way and then keeps only the greedy order). Returns the best order, how many candidates were scored
+    /// (fewer than <paramref name="count"/> also when the graph has fewer distinct orders) and whether the cap cut it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number.</exception>
+    public static (int[] Order, int Drawn, bool Capped) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
+        double temperature, SafetyCap? cap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        CheckTemperature(temperature);
         var random = new Random(seed);
-        int[] best = Decode(graph, priorities, DecodeMode.Greedy, random);
-        long bestPeak = MemoryModel.Evaluate(graph, best);
+        var best = new Incumbent(graph, Decode(graph, priorities, DecodeMode.Greedy, random));
+        if (mode == DecodeMode.StochasticBeam)
+        {
+            var orders = count < 2 ? [] : StochasticBeamSampler.Sample(graph, priorities, count - 1, temperature, random, cap, cancellationToken);
+            foreach (int[] order in orders ?? [])
+            {
+                best.Offer(order);
+            }
+            return (best.Order, 1 + (orders?.Count ?? 0), orders is null);
+        }
         int drawn = 1;
         for (; drawn < count && cap?.IsReached != true; drawn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int[] order = Decode(graph, priorities, mode, random);
+            best.Offer(Decode(graph, priorities, mode, random, temperature));
+        }
+        return (best.Order, drawn, drawn < count);
+    }
+
+    /// <summary>Throws unless <paramref name="temperature"/> is a positive finite number.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is not.</exception>
+    public static void CheckTemperature(double temperature)
+    {
+        if (!double.IsFinite(temperature) || temperature <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, $"The sampling temperature must be a positive finite number, got {temperature}.");
+        }
+    }
+
+    private static float[] Scale(ReadOnlySpan<float> priorities, double temperature)
+    {
+        var scaled = new float[priorities.Length];
+        for (int i = 0; i < scaled.Length; i++)
+        {
+            scaled[i] = (float)(priorities[i] / temperature);
+        }
+        return scaled;
+    }
+
+    /// <summary>The lowest-peak order seen so far (the earlier one on ties).</summary>
+    private sealed class Incumbent(ComputationGraph graph, int[] first)
+    {
+        private long _peak = MemoryModel.Evaluate(graph, first);
+
+        public int[] Order { get; private set; } = first;
+
+        public void Offer(int[] order)
+        {
             long peak = MemoryModel.Evaluate(graph, order);
-            if (peak < bestPeak)
+            if (peak < _peak)
             {
-                (best, bestPeak) = (order, peak);
+                (Order, _peak) = (order, peak);
             }
         }
-        return (best, drawn);
     }
 
     /// <summary>Highest priority first, ties to the lower index (input order).</summary>

@@ -18,6 +18,8 @@ public partial class BadInputTests
     [InlineData("samples: 0", "samples must be an integer from 1 to 1000000, got 0")]
     [InlineData("samples: -3", "samples must be an integer from 1 to 1000000, got -3")]
     [InlineData("beam_width: 0", "beam_width must be an integer from 1 to 100000, got 0")]
+    [InlineData("temperature: 0", "temperature must be a number in (0, 100], got 0")]
+    [InlineData("temperature: .nan", "temperature must be a number in (0, 100], got NaN")]
     [InlineData("time_budget_seconds: .nan", "time_budget_seconds must be a number in (0, 10000000], got NaN")]
     [InlineData("time_budget_seconds: .inf", "got Infinity")]
     [InlineData("time_budget_seconds: 1e300", "got 1E+300")]
@@ -118,7 +120,7 @@ public partial class BadInputTests
     [Fact]
     public void Configs_RandomScalarForNumericKeys_ExitZeroOrTwoOneLine()
     {
-        string[] passKeys = ["time_budget_seconds", "seed", "samples", "beam_width", "effort", "exact_op_limit", "parallelism"];
+        string[] passKeys = ["time_budget_seconds", "seed", "samples", "temperature", "beam_width", "effort", "exact_op_limit", "parallelism"];
         string[] trainKeys = ["seed", "steps", "time_limit_minutes", "graphs_per_step", "samples_per_graph", "learning_rate", "grad_clip", "imitation_steps", "validate_every"];
         var value = Gen.Frequency<string>(
             (3, Gen.String[0, 10]),
