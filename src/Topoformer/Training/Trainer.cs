@@ -8,7 +8,8 @@ namespace Scheduler.Topoformer.Training;
 
 /// <summary>
 /// Owns the optimisation: REINFORCE steps (Williams 1992) with the paper's rollout baseline or the One-Shot mean
-/// baseline, imitation steps (maximum likelihood of teacher orders), validation by greedy decoding, and the frozen
+/// baseline, optionally with the expert-iteration term (imitating the best sample improved by local search),
+/// imitation steps (maximum likelihood of teacher orders), validation by greedy decoding, and the frozen
 /// baseline copy. Each graph's loss is backpropagated on its own (gradients accumulate) to bound memory.
 /// </summary>
 internal sealed class Trainer : IDisposable
