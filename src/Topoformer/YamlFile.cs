@@ -13,6 +13,7 @@ internal static partial class YamlFile
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithTypeMapping<IReadOnlyList<string>, List<string>>() // the public API exposes read-only lists
+        .WithTypeMapping<IReadOnlyList<Training.CurriculumStage>, List<Training.CurriculumStage>>()
         .Build();
 
     private static readonly ISerializer Serializer = new SerializerBuilder()
@@ -38,6 +39,12 @@ internal static partial class YamlFile
                 foreach (var (k, v) in map)
                 {
                     Collect(v, key.Length == 0 ? $"{k}" : $"{key}.{k}", leaves);
+                }
+                break;
+            case IList<object> list when list.Any(item => item is IDictionary<object, object>):
+                for (int i = 0; i < list.Count; i++)
+                {
+                    Collect(list[i], $"{key}[{i}]", leaves); // a list of records (curriculum stages): one leaf per field
                 }
                 break;
             case IList<object> list:

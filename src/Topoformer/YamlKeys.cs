@@ -80,6 +80,11 @@ internal static class YamlKeys
                 {
                     queue.Enqueue(pt);
                 }
+                else if (pt.IsGenericType && typeof(IEnumerable).IsAssignableFrom(pt) && pt.GetGenericArguments() is [{ IsClass: true } item]
+                         && item != typeof(string))
+                {
+                    queue.Enqueue(item); // a list of records (curriculum stages): its keys are known too
+                }
             }
         }
     }

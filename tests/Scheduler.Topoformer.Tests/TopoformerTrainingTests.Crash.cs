@@ -9,12 +9,19 @@ namespace Scheduler.Topoformer.Tests;
 /// </summary>
 public sealed partial class TopoformerTrainingTests
 {
-    /// <summary>4 steps (1 imitation, 3 REINFORCE), validation and a commit every 2 steps.</summary>
+    /// <summary>4 steps (1 imitation, 3 REINFORCE), validation and a commit every 2 steps; the expert variant makes
+    /// steps 2 and 4 expert-iteration steps and grows the graphs after step 2 (a curriculum of two stages).</summary>
     private static TrainingConfig CrashConfig(string variant) => Tiny(4) with
     {
         ImitationSteps = 1,
         Baseline = variant.StartsWith("rollout", StringComparison.Ordinal) ? "rollout" : "mean",
         Model = Toy.Options with { Layers = 1, Dropout = variant.EndsWith("dropout", StringComparison.Ordinal) ? 0.3 : 0 },
+        ExpertWeight = variant == "expert-curriculum" ? 0.5 : 0,
+        ExpertEvery = 2,
+        ExpertSearchMoves = 500,
+        Curriculum = variant == "expert-curriculum"
+            ? [new CurriculumStage { Steps = 2, NodesMin = 10, NodesMax = 20 }, new CurriculumStage { Steps = 100, NodesMin = 20, NodesMax = 30 }]
+            : [],
     };
 
     private static readonly Dictionary<string, (RunFiles Files, List<TrainingPhase> Phases)> Uninterrupted = [];
@@ -22,11 +29,11 @@ public sealed partial class TopoformerTrainingTests
     private sealed class SimulatedKill : Exception;
 
     /// <summary>Phases an uninterrupted run of each variant passes: 3 commits of 4 phases, 4 metrics rows, and 2 for
-    /// each validation that improves (both at mean; at rollout-dropout only the first).</summary>
-    private static readonly Dictionary<string, int> PhaseCount = new() { ["mean"] = 20, ["rollout-dropout"] = 18 };
+    /// each validation that improves (both at mean and expert-curriculum; at rollout-dropout only the first).</summary>
+    private static readonly Dictionary<string, int> PhaseCount = new() { ["mean"] = 20, ["rollout-dropout"] = 18, ["expert-curriculum"] = 20 };
 
     /// <summary>Every phase of an uninterrupted run, by index (the second variant has every state file, the frozen
-    /// copy too, and draws dropout masks).</summary>
+    /// copy too, and draws dropout masks; the third searches for expert targets and changes sizes mid-run).</summary>
     public static TheoryData<string, int> CrashPoints()
     {
         var data = new TheoryData<string, int>();

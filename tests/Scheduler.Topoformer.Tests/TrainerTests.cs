@@ -3,7 +3,7 @@ using Scheduler.Topoformer.Training;
 
 namespace Scheduler.Topoformer.Tests;
 
-public class TrainerTests
+public partial class TrainerTests
 {
     private static List<TrainingGraph> Batch(TopoformerOptions options)
     {

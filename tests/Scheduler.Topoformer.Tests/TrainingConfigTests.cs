@@ -2,7 +2,7 @@ using Scheduler.Topoformer.Training;
 
 namespace Scheduler.Topoformer.Tests;
 
-public sealed class TrainingConfigTests : IDisposable
+public sealed partial class TrainingConfigTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "topoformer-cfg-" + Guid.NewGuid().ToString("N"));
 

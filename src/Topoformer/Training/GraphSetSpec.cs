@@ -44,6 +44,12 @@ public sealed record GraphSetSpec
         };
     }
 
+    /// <summary>What is wrong with a node-count range (also a curriculum stage's), or null.</summary>
+    internal static string? SizeProblem(int nodesMin, int nodesMax)
+        => nodesMin < 2 || nodesMax < nodesMin || nodesMax > TopoformerScheduler.MaxNodes
+            ? $"need 2 <= nodes_min <= nodes_max <= {TopoformerScheduler.MaxNodes}, got {nodesMin}..{nodesMax}"
+            : null;
+
     /// <summary>Problems with the values, each naming its key under <paramref name="section"/>.</summary>
     public IEnumerable<(string Key, string Message)> Problems(string section)
     {
@@ -51,9 +57,9 @@ public sealed record GraphSetSpec
         {
             yield return ($"{section}.generator", $"unknown generator '{Generator}'{Suggestions.DidYouMean(Generator ?? "", ["layered", "erdos-renyi"])}; known: layered, erdos-renyi");
         }
-        if (NodesMin < 2 || NodesMax < NodesMin || NodesMax > TopoformerScheduler.MaxNodes)
+        if (SizeProblem(NodesMin, NodesMax) is string size)
         {
-            yield return ($"{section}.nodes_min", $"need 2 <= nodes_min <= nodes_max <= {TopoformerScheduler.MaxNodes}, got {NodesMin}..{NodesMax}");
+            yield return ($"{section}.nodes_min", size);
         }
         var checks = new (string Key, double Value, ValueRange Range)[]
         {

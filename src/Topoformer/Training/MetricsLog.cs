@@ -11,7 +11,7 @@ namespace Scheduler.Topoformer.Training;
 /// </summary>
 internal sealed class MetricsLog
 {
-    public const string Header = "step,phase,loss,sample_cost,baseline_cost,greedy_cost,grad_norm,validation_cost,best_validation_cost,elapsed_s";
+    public const string Header = "step,phase,loss,sample_cost,baseline_cost,greedy_cost,grad_norm,validation_cost,best_validation_cost,best_sample_cost,expert_cost,elapsed_s";
 
     private readonly string _path;
 
@@ -37,7 +37,7 @@ internal sealed class MetricsLog
         string row = string.Join(',',
             p.Step.ToString(CultureInfo.InvariantCulture), p.Phase, F(m.Loss), F(m.SampleCost), F(m.BaselineCost),
             F(m.GreedyCost), F(m.GradNorm), p.ValidationCost is double v ? F(v) : "", p.BestValidationCost < double.MaxValue ? F(p.BestValidationCost) : "",
-            F(p.Elapsed.TotalSeconds));
+            m.BestSampleCost is double b ? F(b) : "", m.ExpertCost is double e ? F(e) : "", F(p.Elapsed.TotalSeconds));
         File.AppendAllText(_path, row + "\n");
     }
 

@@ -92,7 +92,7 @@ public static class TopoformerTraining
             {
                 break;
             }
-            var (metrics, imitation) = Step(run, step);
+            var (metrics, phase) = Step(run, step);
             double? validationCost = null;
             if (step % config.ValidateEvery == 0 || step == config.Steps)
             {
@@ -100,7 +100,7 @@ public static class TopoformerTraining
                 state = AfterValidation(run, state, validationCost.Value, step);
             }
             state = state with { Step = step, ElapsedSeconds = startSeconds + clock.Elapsed.TotalSeconds };
-            last = new TrainingProgress(step, config.Steps, imitation ? "imitation" : "reinforce", metrics, validationCost,
+            last = new TrainingProgress(step, config.Steps, phase, metrics, validationCost,
                 state.BestValidation, TimeSpan.FromSeconds(state.ElapsedSeconds));
             run.Log.Append(last);
             run.Reached?.Invoke(TrainingPhase.MetricsRowAppended);
@@ -120,18 +120,22 @@ public static class TopoformerTraining
 
     /// <summary>One optimiser step on fresh graphs; graphs and samples come from a System.Random seeded by (seed,
     /// step), so a resumed run draws what an uninterrupted one does without saving that generator.</summary>
-    private static (StepMetrics Metrics, bool Imitation) Step(RunContext run, int step)
+    private static (StepMetrics Metrics, string Phase) Step(RunContext run, int step)
     {
         var config = run.Config;
         var random = new Random(StepSeed(config.Seed, step));
         var batch = new List<TrainingGraph>(config.GraphsPerStep);
         for (int i = 0; i < config.GraphsPerStep; i++)
         {
-            var graph = config.TrainGraphs.Generate(random, random.Next());
+            var graph = config.TrainGraphsAt(step).Generate(random, random.Next());
             batch.Add(new TrainingGraph(graph, config.Model, run.Teacher));
         }
-        bool imitation = step <= config.ImitationSteps;
-        return (imitation ? run.Trainer.ImitationStep(batch) : run.Trainer.ReinforceStep(batch, random), imitation);
+        if (step <= config.ImitationSteps)
+        {
+            return (run.Trainer.ImitationStep(batch), "imitation");
+        }
+        bool expert = config.IsExpertStep(step);
+        return (run.Trainer.ReinforceStep(batch, random, expert), expert ? "expert" : "reinforce");
     }
 
     /// <summary>Holds <c>OUT/.train.lock</c> for the run (an OS file lock, released by a kill as well): two runs
@@ -184,6 +188,8 @@ public static class TopoformerTraining
             ["baseline"] = config.Baseline,
             ["imitation_steps"] = config.ImitationSteps.ToString(inv),
             ["imitation_teacher"] = config.ImitationTeacher,
+            ["expert_weight"] = config.ExpertWeight.ToString("G6", inv),
+            ["curriculum_stages"] = config.Curriculum.Count.ToString(inv),
             ["validation_greedy_peak_over_lower_bound"] = cost.ToString("G6", inv),
             ["training_seconds"] = state.ElapsedSeconds.ToString("F0", inv),
             ["torch_device"] = TorchDevice.Default.type.ToString(),

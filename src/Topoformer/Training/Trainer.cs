@@ -8,7 +8,8 @@ namespace Scheduler.Topoformer.Training;
 
 /// <summary>
 /// Owns the optimisation: REINFORCE steps (Williams 1992) with the paper's rollout baseline or the One-Shot mean
-/// baseline, imitation steps (maximum likelihood of teacher orders), validation by greedy decoding, and the frozen
+/// baseline, optionally with the expert-iteration term (imitating the best sample improved by local search),
+/// imitation steps (maximum likelihood of teacher orders), validation by greedy decoding, and the frozen
 /// baseline copy. Each graph's loss is backpropagated on its own (gradients accumulate) to bound memory.
 /// </summary>
 internal sealed class Trainer : IDisposable
@@ -40,30 +41,48 @@ internal sealed class Trainer : IDisposable
     /// <summary>The frozen rollout baseline, when the config uses one.</summary>
     public TopoformerNetwork? Frozen => _frozen;
 
-    /// <summary>One REINFORCE step: loss = mean_g mean_k (cost_k − b_g)·log p(order_k) / N_g.</summary>
-    public StepMetrics ReinforceStep(IReadOnlyList<TrainingGraph> batch, Random random)
+    /// <summary>
+    /// One REINFORCE step: loss = mean_g [ mean_k (cost_k − b_g)·log p(order_k) − w·log p(target_g) ] / N_g, where the
+    /// expert term (weight w = <c>expert_weight</c>, only when <paramref name="expert"/>) imitates the best of the K
+    /// samples improved by local search (<see cref="ExpertSearch"/>); its search seed is drawn from
+    /// <paramref name="random"/> after the graph's samples, so a step without it draws exactly what it always did.
+    /// </summary>
+    public StepMetrics ReinforceStep(IReadOnlyList<TrainingGraph> batch, Random random, bool expert = false)
     {
         Network.train();
         Optimizer.zero_grad();
-        double loss = 0, sampleCost = 0, baseCost = 0, greedyCost = 0;
+        double loss = 0, sampleCost = 0, baseCost = 0, greedyCost = 0, bestCost = 0, expertCost = 0;
         int k = _config.SamplesPerGraph;
         foreach (var item in batch)
         {
             using var scope = NewDisposeScope();
             var logits = Forward(item); // [N]
             float[] priorities = logits.detach().cpu().data<float>().ToArray();
-            var orders = new int[k][];
+            var orders = new List<int[]>(k + 1);
             var costs = new double[k];
             for (int s = 0; s < k; s++)
             {
-                orders[s] = PriorityDecoder.Decode(item.Graph, priorities, DecodeMode.Sample, random);
+                orders.Add(PriorityDecoder.Decode(item.Graph, priorities, DecodeMode.Sample, random));
                 costs[s] = item.Cost(orders[s]);
             }
             double baseline = _frozen is null ? costs.Average() : item.Cost(GreedyOrder(_frozen, item));
+            if (expert)
+            {
+                int best = Array.IndexOf(costs, costs.Min()); // the first of equal costs: deterministic
+                orders.Add(ExpertTarget(item, orders[best], random.Next()));
+                bestCost += costs[best] / batch.Count;
+                expertCost += item.Cost(orders[k]) / batch.Count;
+            }
             var advantage = torch.tensor(Array.ConvertAll(costs, c => (float)(c - baseline)), device: _device); // [K]
-            var logp = OrderLogProbability.Compute(logits, item.Graph, orders); // [K]
+            var logp = OrderLogProbability.Compute(logits, item.Graph, orders); // [K] or [K + 1]
             using var weight = TorchScalars.Of(1.0 / (item.Graph.OpCount * (double)batch.Count));
-            var graphLoss = (advantage * logp).mean().mul(weight); // []
+            var graphLoss = (advantage * logp.narrow(0, 0, k)).mean(); // []
+            if (expert)
+            {
+                using var expertWeight = TorchScalars.Of(_config.ExpertWeight);
+                graphLoss = graphLoss - logp[k].mul(expertWeight); // []
+            }
+            graphLoss = graphLoss.mul(weight); // []
             graphLoss.backward();
             loss += graphLoss.item<float>();
             sampleCost += costs.Average() / batch.Count;
@@ -71,7 +90,21 @@ internal sealed class Trainer : IDisposable
             greedyCost += item.Cost(PriorityDecoder.Decode(item.Graph, priorities, DecodeMode.Greedy, random)) / batch.Count;
         }
         double norm = ClipAndStep();
-        return new StepMetrics(loss, sampleCost, baseCost, greedyCost, norm);
+        return new StepMetrics(loss, sampleCost, baseCost, greedyCost, norm, expert ? bestCost : null, expert ? expertCost : null);
+    }
+
+    /// <summary>The imitation target of expert iteration: <paramref name="start"/> improved by local search.</summary>
+    /// <exception cref="InvalidOperationException">The search's wall-clock safety cap cut it: the target would depend
+    /// on the machine's speed, and the run would no longer be reproducible.</exception>
+    private int[] ExpertTarget(TrainingGraph item, int[] start, int seed)
+    {
+        var (order, capped) = ExpertSearch.Improve(item.Analysis, start, _config.ExpertSearchMoves, seed);
+        if (capped)
+        {
+            throw new InvalidOperationException(
+                $"expert_search_moves = {_config.ExpertSearchMoves} moves on a {item.Graph.OpCount}-op graph hit the local search's wall-clock safety cap; lower the budget.");
+        }
+        return order;
     }
 
     /// <summary>One imitation step: loss = −mean_g log p(teacher_g) / N_g.</summary>

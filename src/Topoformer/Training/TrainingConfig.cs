@@ -5,7 +5,9 @@ namespace Scheduler.Topoformer.Training;
 /// <summary>
 /// Everything a training run needs, loaded from YAML (snake_case keys) by <see cref="Load"/>. REINFORCE on
 /// peak / lower bound (Gagrani et al. 2022) with the baselines of the paper (greedy rollout of a frozen copy) and of
-/// the One-Shot follow-up (mean of K samples per graph), an optional imitation warm start, Adam and gradient clipping.
+/// the One-Shot follow-up (mean of K samples per graph), an optional imitation warm start, expert iteration (the best
+/// of the K samples improved by local search becomes an imitation target mixed into the REINFORCE loss), a size
+/// curriculum, Adam and gradient clipping.
 /// </summary>
 public sealed record TrainingConfig
 {
@@ -39,6 +41,27 @@ public sealed record TrainingConfig
     /// <summary>Teacher of the warm start: <c>kahn</c>, <c>memory-greedy</c>, <c>dfs</c> or <c>best-simple</c>.</summary>
     public string ImitationTeacher { get; init; } = "best-simple";
 
+    /// <summary>
+    /// Expert iteration: weight of the imitation term −log p(target) / N in the loss of a REINFORCE step, where the
+    /// target is the best of the step's K samples improved by <c>expert_search_moves</c> moves of local search
+    /// (<see cref="ExpertSearch"/>). 0 = off (REINFORCE only).
+    /// </summary>
+    public double ExpertWeight { get; init; }
+
+    /// <summary>Expert iteration on every this many REINFORCE steps (1 = every step; the others are plain
+    /// REINFORCE), so its search time can be traded against steps.</summary>
+    public int ExpertEvery { get; init; } = 1;
+
+    /// <summary>Local-search budget (scored moves) that improves each graph's best sample into its target.</summary>
+    public long ExpertSearchMoves { get; init; } = 20_000;
+
+    /// <summary>
+    /// Size curriculum: stages of training-graph sizes, in order from step 1 (each lasts its <c>steps</c>; after the
+    /// last, its sizes stay). Empty = <c>train_graphs</c>' sizes throughout; the family and densities always come
+    /// from <c>train_graphs</c>.
+    /// </summary>
+    public IReadOnlyList<CurriculumStage> Curriculum { get; init; } = [];
+
     /// <summary>Validate (greedy decode on the fixed validation set) every this many steps.</summary>
     public int ValidateEvery { get; init; } = 25;
 
@@ -50,6 +73,27 @@ public sealed record TrainingConfig
 
     /// <summary>The network's hyperparameters.</summary>
     public TopoformerOptions Model { get; init; } = new();
+
+    /// <summary>The training graphs of step <paramref name="step"/> (1-based): <c>train_graphs</c> with the sizes of
+    /// the curriculum stage the step falls in.</summary>
+    public GraphSetSpec TrainGraphsAt(int step)
+    {
+        long end = 0;
+        CurriculumStage? stage = null;
+        foreach (var s in Curriculum)
+        {
+            stage = s;
+            end += s.Steps;
+            if (step <= end)
+            {
+                break;
+            }
+        }
+        return stage is null ? TrainGraphs : TrainGraphs with { NodesMin = stage.NodesMin, NodesMax = stage.NodesMax };
+    }
+
+    /// <summary>Whether REINFORCE step <paramref name="step"/> carries the expert-iteration term.</summary>
+    public bool IsExpertStep(int step) => ExpertWeight > 0 && step % ExpertEvery == 0;
 
     /// <summary>Reads and checks a config file.</summary>
     /// <exception cref="TopoformerConfigException">Names the file and the bad key: unknown, malformed or out of range.</exception>
@@ -124,6 +168,9 @@ public sealed record TrainingConfig
             ("grad_clip", GradClip, Ranges.GradClip),
             ("imitation_steps", ImitationSteps, Ranges.ImitationSteps),
             ("validate_every", ValidateEvery, Ranges.Steps),
+            ("expert_weight", ExpertWeight, Ranges.ExpertWeight),
+            ("expert_every", ExpertEvery, Ranges.Steps),
+            ("expert_search_moves", ExpertSearchMoves, Ranges.SearchMoves),
         };
         foreach (var (key, value, range) in checks)
         {
@@ -148,6 +195,20 @@ public sealed record TrainingConfig
         }
         foreach (var p in TrainGraphs.Problems("train_graphs")) { yield return p; }
         foreach (var p in Validation.Problems("validation")) { yield return p; }
+        if (Curriculum is null)
+        {
+            yield return ("curriculum", "must be a list of stages (steps, nodes_min, nodes_max), got null");
+            yield break;
+        }
+        for (int i = 0; i < Curriculum.Count; i++)
+        {
+            if (Curriculum[i] is null)
+            {
+                yield return ($"curriculum[{i}]", "must be a mapping with the keys steps, nodes_min, nodes_max, got null");
+                continue;
+            }
+            foreach (var p in Curriculum[i].Problems($"curriculum[{i}]")) { yield return p; }
+        }
     }
 
     /// <summary>The accepted values of the numeric keys (far above useful values; they stop typos and overflows).</summary>
@@ -170,6 +231,12 @@ public sealed record TrainingConfig
 
         /// <summary><c>learning_rate</c>: (0, 1].</summary>
         public static ValueRange LearningRate { get; } = ValueRange.Positive(1);
+
+        /// <summary><c>expert_weight</c>: 0 (off) to 10^3.</summary>
+        public static ValueRange ExpertWeight { get; } = ValueRange.Numbers(0, 1e3);
+
+        /// <summary><c>expert_search_moves</c>: 1 to 10^9 scored moves.</summary>
+        public static ValueRange SearchMoves { get; } = ValueRange.Integers(1, 1_000_000_000);
 
         /// <summary><c>grad_clip</c>: 0 (off) to 10^6.</summary>
         public static ValueRange GradClip { get; } = ValueRange.Numbers(0, 1e6);

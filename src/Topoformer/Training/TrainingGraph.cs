@@ -13,13 +13,17 @@ internal sealed class TrainingGraph
     {
         Graph = graph;
         Encoding = GraphEncoding.Create(graph, options);
-        LowerBound = Math.Max(1, MemoryModel.LowerBound(graph));
+        Analysis = new GraphAnalysis(graph);
+        LowerBound = Math.Max(1, Analysis.LowerBound);
         _teacherOf = teacherOf;
     }
 
     public ComputationGraph Graph { get; }
 
     public GraphEncoding Encoding { get; }
+
+    /// <summary>The graph's analysis (bounds, reachability), shared with the expert search.</summary>
+    public GraphAnalysis Analysis { get; }
 
     /// <summary>max(working-set, cut) bound, at least 1 byte.</summary>
     public long LowerBound { get; }

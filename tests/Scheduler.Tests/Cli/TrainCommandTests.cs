@@ -53,4 +53,28 @@ public class TrainCommandTests
         Assert.Contains("stepz", stderr);
         Assert.False(File.Exists(Path.Combine(dir, "run", "model.bin")));
     }
+
+    [Fact]
+    public void Train_Redirected_ProgressLinesShowStepCostValidationAndEta()
+    {
+        string dir = Directory.CreateTempSubdirectory("train").FullName;
+        string config = Path.Combine(dir, "tiny.yaml");
+        File.WriteAllText(config, TinyConfig + "\nexpert_weight: 0.5\nexpert_search_moves: 500\n");
+        var (code, _, stderr) = CliRunner.Run("train", "--config", config, "--out", Path.Combine(dir, "run"));
+        Assert.True(code == 0, stderr);
+        Assert.Matches(@"train: step 1/4 imitation cost \d\.\d{3} greedy \d\.\d{3} \(0:00:\d\d, ETA 0:00:00\)", stderr);
+        Assert.Matches(@"train: step 4/4 expert cost \d\.\d{3} greedy \d\.\d{3} target \d\.\d{3} val \d\.\d{3} best \d\.\d{3} \(0:00:\d\d, ETA 0:00:00\)", stderr);
+    }
+
+    [Fact]
+    public void Train_BadCurriculumStage_ExitTwoNamingFileAndStageKey()
+    {
+        string dir = Directory.CreateTempSubdirectory("train").FullName;
+        string config = Path.Combine(dir, "bad.yaml");
+        File.WriteAllText(config, TinyConfig + "\ncurriculum:\n  - { steps: 2, nodes_min: 40, nodes_max: 30 }\n");
+        var (code, _, stderr) = CliRunner.Run("train", "--config", config, "--out", Path.Combine(dir, "run"));
+        Assert.Equal(2, code);
+        Assert.Contains("bad.yaml: bad value for 'curriculum[0].nodes_min'", stderr);
+        Assert.False(Directory.Exists(Path.Combine(dir, "run")));
+    }
 }
