@@ -21,7 +21,7 @@ public sealed record TopoformerOptions
     /// <summary>Width of the node embeddings.</summary>
     public int ModelDim { get; init; } = 64;
 
-    /// <summary>Attention heads given to each of the <see cref="AttentionMasks.Count"/> masks.</summary>
+    /// <summary>Attention heads given to each of the <see cref="AttentionRelations.Count"/> masks.</summary>
     public int HeadsPerMask { get; init; } = 1;
 
     /// <summary>Width of one attention head.</summary>
@@ -36,12 +36,23 @@ public sealed record TopoformerOptions
     /// <summary>The constant c of the per-graph standardisation c·(x−mean)/std of the priority logits.</summary>
     public double LogitScale { get; init; } = 3.0;
 
+    /// <summary>Most members of each relation an op attends to (K); an op whose relation is larger attends to a
+    /// deterministic uniform sample of K of them (<see cref="SampledRelations"/>), so attention costs O(N·K) per head.
+    /// Not a weight shape: any K runs any checkpoint. Absent from older model.yaml files, which get the default.</summary>
+    public int AttentionNeighbours { get; init; } = DefaultAttentionNeighbours;
+
+    /// <summary>Default of <see cref="AttentionNeighbours"/>, chosen by docs/results/topoformer-scale.md.</summary>
+    public const int DefaultAttentionNeighbours = 32;
+
+    /// <summary>Largest <see cref="AttentionNeighbours"/>: the sample tables take about 3·N·K·4 bytes.</summary>
+    public const int MaxAttentionNeighbours = 4096;
+
     /// <summary>Node features used, by name (see <see cref="AllFeatures"/>).</summary>
     public IReadOnlyList<string> Features { get; init; } = AllFeatures;
 
     /// <summary>Total attention heads.</summary>
     [YamlIgnore]
-    public int Heads => HeadsPerMask * AttentionMasks.Count;
+    public int Heads => HeadsPerMask * AttentionRelations.Count;
 
     /// <summary>Throws when a value is out of range or a feature is unknown.</summary>
     /// <exception cref="ArgumentException">Names the bad option and value.</exception>
@@ -54,6 +65,8 @@ public sealed record TopoformerOptions
         Check(MlpRatio >= 1, $"mlp_ratio must be at least 1, got {MlpRatio}.");
         Check(Dropout is >= 0 and < 1, $"dropout must be in [0, 1), got {Dropout}.");
         Check(LogitScale > 0 && double.IsFinite(LogitScale), $"logit_scale must be a positive finite number, got {LogitScale}.");
+        Check(AttentionNeighbours is >= 1 and <= MaxAttentionNeighbours,
+            $"attention_neighbours must be from 1 to {MaxAttentionNeighbours}, got {AttentionNeighbours}.");
         Check(Features is { Count: > 0 }, "features must name at least one feature.");
         foreach (string f in Features)
         {
@@ -80,6 +93,7 @@ public sealed record TopoformerOptions
         Compare("mlp_ratio", MlpRatio, other.MlpRatio);
         Compare("dropout", Dropout, other.Dropout);
         Compare("logit_scale", LogitScale, other.LogitScale);
+        Compare("attention_neighbours", AttentionNeighbours, other.AttentionNeighbours);
         Compare("features", string.Join(",", Features), string.Join(",", other.Features));
         return diff;
     }

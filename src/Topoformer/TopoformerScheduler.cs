@@ -13,8 +13,12 @@ namespace Scheduler.Topoformer;
 /// </summary>
 public sealed class TopoformerScheduler : ISolvingScheduler
 {
-    /// <summary>Largest graph accepted: the masks take 7·N² bytes and attention about 4·H·N² bytes per layer.</summary>
-    public const int MaxNodes = 8192;
+    /// <summary>
+    /// Largest graph accepted. Attention is O(N·K) (<see cref="SampledRelations"/>), but finding the samples takes
+    /// O(N·E/64) word operations (blocked reachability), which grows as N² on graphs whose edges grow with N: about
+    /// 5 s at 50,000 layered ops (docs/results/topoformer-scale.md); the limit keeps a run within minutes.
+    /// </summary>
+    public const int MaxNodes = 262_144;
 
     private readonly Func<TopoformerNetwork> _network;
     private readonly string _priorityKey;
@@ -85,7 +89,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
         if (graph.OpCount > MaxNodes)
         {
             throw new NotSupportedException(
-                $"{Name}: graph '{graph.Name}' has {graph.OpCount} ops; the attention masks grow as N², limit {MaxNodes}.");
+                $"{Name}: graph '{graph.Name}' has {graph.OpCount} ops; finding the attention samples grows as N·E, limit {MaxNodes}.");
         }
         float[] priorities = analysis.GetOrAdd(_priorityKey, a =>
         {
