@@ -7,7 +7,7 @@ namespace Scheduler.Topoformer;
 /// <summary>
 /// A graph turned into the network's inputs, still as plain arrays (so encoding is pure and testable without
 /// torch): node features [N, F] and the sampled attention relations (at most
-/// <see cref="TopoformerOptions.AttentionNeighbours"/> members per op and relation).
+/// <see cref="TopoformerOptions.NeighboursFor"/>(N) members per op and relation).
 /// </summary>
 public sealed class GraphEncoding
 {
@@ -36,7 +36,7 @@ public sealed class GraphEncoding
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
-        var relations = SampledRelations.Compute(graph, options.AttentionNeighbours);
+        var relations = SampledRelations.Compute(graph, options.NeighboursFor(graph.OpCount));
         var features = GraphFeatures.Compute(graph, options.Features, relations);
         return new GraphEncoding(graph.OpCount, options.Features.Count, features, relations);
     }

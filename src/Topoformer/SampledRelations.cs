@@ -6,7 +6,7 @@ namespace Scheduler.Topoformer;
 
 /// <summary>
 /// For every op and each of the <see cref="AttentionRelations"/>, at most K members of the relation (K =
-/// <see cref="TopoformerOptions.AttentionNeighbours"/>), plus the relation's true size, so that attention costs
+/// <see cref="TopoformerOptions.NeighboursFor"/>(N)), plus the relation's true size, so that attention costs
 /// O(N·K) per head instead of O(N²).
 /// <para>The sample is exact where it can be: an op whose relation has at most K members lists all of them. Above K it
 /// lists the K members of lowest rank under one pseudo-random permutation of the ops (SplitMix64 of the op index and a

@@ -129,4 +129,23 @@ public class SampledRelationsTests
     [Fact]
     public void Compute_KBelowOne_Throws()
         => Assert.Throws<ArgumentOutOfRangeException>(() => SampledRelations.Compute(Toy.Diamond(), 0));
+
+    [Theory]
+    [InlineData(100, 32, 262_144, 100)] // √B = 512: small graphs are exact
+    [InlineData(2000, 32, 262_144, 131)]
+    [InlineData(8000, 32, 262_144, 32)]
+    [InlineData(50000, 32, 262_144, 32)] // the floor K_min
+    [InlineData(3, 1, 1, 1)]
+    public void NeighboursFor_Budget_IsMinOfNAndMaxOfFloorAndBudgetOverN(int nodes, int floor, int pairs, int expected)
+        => Assert.Equal(expected, new TopoformerOptions { AttentionNeighbours = floor, AttentionPairs = pairs }.NeighboursFor(nodes));
+
+    [Theory]
+    [InlineData(0, 262_144, "attention_neighbours")]
+    [InlineData(5000, 262_144, "attention_neighbours")]
+    [InlineData(32, 0, "attention_pairs")]
+    public void Validate_BadAttentionSizes_ThrowNamingTheKey(int floor, int pairs, string key)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new TopoformerOptions { AttentionNeighbours = floor, AttentionPairs = pairs }.Validate());
+        Assert.Contains(key, e.Message);
+    }
 }

@@ -18,8 +18,8 @@ public class SparseAttentionTests
     public void Priorities_EveryRelationListedWhole_EqualDenseAttention(int seed, int headsPerMask)
     {
         var graph = TestData.RandomDag(seed, 80);
-        // K = N lists every relation whole: the sparse form must be the dense one up to float rounding.
-        var options = Toy.Options with { HeadsPerMask = headsPerMask, AttentionNeighbours = Math.Max(1, graph.OpCount) };
+        // K = N (no pair budget) lists every relation whole: the sparse form must be the dense one up to float rounding.
+        var options = Toy.Options with { HeadsPerMask = headsPerMask, AttentionPairs = 1, AttentionNeighbours = Math.Max(1, graph.OpCount) };
         using var network = Toy.Network(seed, options);
         network.eval();
         var sparse = network.Priorities(GraphEncoding.Create(graph, options));
@@ -33,10 +33,22 @@ public class SparseAttentionTests
         // A 12-op chain: every relation of every op has at most 11 members, below K = 16, so sampling never applies.
         var sizes = Enumerable.Range(1, 12).Select(i => (long)i).ToArray();
         var graph = ComputationGraph.FromSizes(sizes, Enumerable.Range(0, 11).Select(i => (i, i + 1)).ToArray());
-        var options = Toy.Options with { AttentionNeighbours = 16 };
+        var options = Toy.Options with { AttentionPairs = 1, AttentionNeighbours = 16 };
         using var network = Toy.Network(3, options);
         network.eval();
         var sparse = network.Priorities(GraphEncoding.Create(graph, options));
+        Assert.True(MaxDifference(sparse, DenseTopoformer.Logits(network, graph)) < 1e-4f);
+    }
+
+    [Fact]
+    public void Priorities_DefaultBudgetOnTrainingSizes_EqualDenseAttention()
+    {
+        // The default pair budget lists every relation whole on graphs of training size (here 250 ops).
+        var graph = LayeredGraphGenerator.Generate(new LayeredGraphOptions(Nodes: 250), seed: 8);
+        using var network = Toy.Network(5);
+        network.eval();
+        Assert.Equal(250, Toy.Options.NeighboursFor(250));
+        var sparse = network.Priorities(GraphEncoding.Create(graph, Toy.Options));
         Assert.True(MaxDifference(sparse, DenseTopoformer.Logits(network, graph)) < 1e-4f);
     }
 
@@ -45,7 +57,7 @@ public class SparseAttentionTests
     {
         // The approximation is real: on 300 layered ops with K = 2 some closure and incomparable sets are sampled.
         var graph = LayeredGraphGenerator.Generate(new LayeredGraphOptions(Nodes: 300), seed: 9);
-        var options = Toy.Options with { AttentionNeighbours = 2 };
+        var options = Toy.Options with { AttentionPairs = 1, AttentionNeighbours = 2 };
         using var network = Toy.Network(4, options);
         network.eval();
         var sparse = network.Priorities(GraphEncoding.Create(graph, options));
