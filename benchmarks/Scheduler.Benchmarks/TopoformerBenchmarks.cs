@@ -10,7 +10,10 @@ namespace Scheduler.Benchmarks;
 /// The shipped Topoformer checkpoint on one layered graph per size (fixed seed): encoding (sampled relations and
 /// features), the network's forward pass on an encoded graph, and the whole greedy <c>topoformer</c> method
 /// (encoding + forward + greedy decode, from a fresh <see cref="GraphAnalysis"/> so nothing is cached). Warm: the
-/// checkpoint is loaded in <see cref="Setup"/>. Reproduce with benchmarks/scripts/topoformer-scale.sh.
+/// checkpoint is loaded in <see cref="Setup"/>. libtorch runs one intra-op thread here: on the shared 2-core machine
+/// (load average 15–20) its default pool of two ran the forward pass 3–10× slower than one thread, so one thread is the
+/// steadier measurement; the CLI rows of docs/results/topoformer-scale.md use the default. Reproduce with
+/// benchmarks/scripts/topoformer-scale.sh.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -29,6 +32,7 @@ public class TopoformerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        TorchSharp.torch.set_num_threads(1);
         _graph = LayeredGraphGenerator.Generate(new LayeredGraphOptions(Nodes: Nodes), seed: 42);
         _network = ModelStore.Get(null);
         _encoding = GraphEncoding.Create(_graph, _network.Options);
