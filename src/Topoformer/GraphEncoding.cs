@@ -46,5 +46,9 @@ public sealed class GraphEncoding
         => torch.tensor(Features, [Nodes, FeatureCount], device: device); // [N, F]
 
     /// <summary>The attention tables on <paramref name="device"/> (dispose them after the forward pass).</summary>
-    public AttentionIndex AttentionTensors(Device device) => AttentionIndex.Create(Relations, device);
+    /// <param name="device">Where the tensors go.</param>
+    /// <param name="headsPerMask">Heads per relation (<see cref="TopoformerOptions.HeadsPerMask"/>).</param>
+    /// <param name="denseKernelMaxNodes">Largest graph also given the dense-mask kernel (tests: 0 forces gather).</param>
+    public AttentionIndex AttentionTensors(Device device, int headsPerMask, int denseKernelMaxNodes = AttentionIndex.DenseKernelMaxNodes)
+        => AttentionIndex.Create(Relations, device, headsPerMask, denseKernelMaxNodes);
 }

@@ -9,6 +9,16 @@ public class SparseAttentionTests
 {
     private static float MaxDifference(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).DefaultIfEmpty(0).Max();
 
+    /// <summary>Logits through the gather kernel (the one large graphs use), whatever the graph's size.</summary>
+    private static float[] Gather(Scheduler.Topoformer.Model.TopoformerNetwork network, GraphEncoding encoding)
+    {
+        using var noGrad = TorchSharp.torch.no_grad();
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var index = encoding.AttentionTensors(TorchSharp.torch.CPU, network.Options.HeadsPerMask, denseKernelMaxNodes: 0);
+        Assert.Null(index.DenseMask);
+        return network.forward(encoding.FeatureTensor(TorchSharp.torch.CPU), index).data<float>().ToArray();
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 1)]
@@ -22,7 +32,7 @@ public class SparseAttentionTests
         var options = Toy.Options with { HeadsPerMask = headsPerMask, AttentionPairs = 1, AttentionNeighbours = Math.Max(1, graph.OpCount) };
         using var network = Toy.Network(seed, options);
         network.eval();
-        var sparse = network.Priorities(GraphEncoding.Create(graph, options));
+        var sparse = Gather(network, GraphEncoding.Create(graph, options));
         var dense = DenseTopoformer.Logits(network, graph);
         Assert.True(MaxDifference(sparse, dense) < 1e-4f, $"seed {seed}: max |sparse − dense| = {MaxDifference(sparse, dense)}");
     }
@@ -36,7 +46,7 @@ public class SparseAttentionTests
         var options = Toy.Options with { AttentionPairs = 1, AttentionNeighbours = 16 };
         using var network = Toy.Network(3, options);
         network.eval();
-        var sparse = network.Priorities(GraphEncoding.Create(graph, options));
+        var sparse = Gather(network, GraphEncoding.Create(graph, options));
         Assert.True(MaxDifference(sparse, DenseTopoformer.Logits(network, graph)) < 1e-4f);
     }
 
@@ -48,7 +58,7 @@ public class SparseAttentionTests
         using var network = Toy.Network(5);
         network.eval();
         Assert.Equal(250, Toy.Options.NeighboursFor(250));
-        var sparse = network.Priorities(GraphEncoding.Create(graph, Toy.Options));
+        var sparse = Gather(network, GraphEncoding.Create(graph, Toy.Options));
         Assert.True(MaxDifference(sparse, DenseTopoformer.Logits(network, graph)) < 1e-4f);
     }
 
@@ -60,8 +70,24 @@ public class SparseAttentionTests
         var options = Toy.Options with { AttentionPairs = 1, AttentionNeighbours = 2 };
         using var network = Toy.Network(4, options);
         network.eval();
-        var sparse = network.Priorities(GraphEncoding.Create(graph, options));
+        var sparse = Gather(network, GraphEncoding.Create(graph, options));
         Assert.All(sparse, x => Assert.True(float.IsFinite(x)));
         Assert.True(MaxDifference(sparse, DenseTopoformer.Logits(network, graph)) > 1e-3f);
+    }
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(5, 2)]
+    public void Priorities_SampledTables_DenseMaskKernelEqualsGatherKernel(int k, int headsPerMask)
+    {
+        // Small graphs run the same tables through a dense mask and SDPA: same function, bias included.
+        var graph = LayeredGraphGenerator.Generate(new LayeredGraphOptions(Nodes: 300), seed: 10);
+        var options = Toy.Options with { AttentionPairs = 1, AttentionNeighbours = k, HeadsPerMask = headsPerMask };
+        using var network = Toy.Network(6, options);
+        network.eval();
+        var encoding = GraphEncoding.Create(graph, options);
+        var dense = network.Priorities(encoding);
+        var gather = Gather(network, encoding);
+        Assert.True(MaxDifference(dense, gather) < 1e-4f, $"K {k}: max |dense kernel − gather kernel| = {MaxDifference(dense, gather)}");
     }
 }

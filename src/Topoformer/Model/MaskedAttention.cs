@@ -42,6 +42,13 @@ internal sealed class MaskedAttention : nn.Module<Tensor, AttentionIndex, Tensor
         using var scope = NewDisposeScope();
         long n = x.shape[0];
         var qkv = _qkv.forward(x).view(n, 3, _heads, _headDim).permute(1, 2, 0, 3).contiguous(); // [3, H, N, hd]
+        if (index.DenseMask is { } mask)
+        {
+            // Small graph: the same tables as a dense additive mask, through fused SDPA (see AttentionIndex).
+            var dense = nn.functional.scaled_dot_product_attention(qkv[0].unsqueeze(0), qkv[1].unsqueeze(0), qkv[2].unsqueeze(0), mask); // [1, H, N, hd]
+            var flat = dense.squeeze(0).transpose(0, 1).reshape(n, (long)_heads * _headDim); // [N, H·hd]
+            return _dropout.forward(_out.forward(flat)).MoveToOuterDisposeScope(); // [N, D]
+        }
         using var scale = TorchScalars.Of(1.0 / Math.Sqrt(_headDim));
         var q = qkv[0].mul(scale); // [H, N, hd]
         var heads = new Tensor[_heads];

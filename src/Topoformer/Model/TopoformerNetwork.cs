@@ -61,7 +61,7 @@ public sealed class TopoformerNetwork : nn.Module<Tensor, AttentionIndex, Tensor
         using var noGrad = torch.no_grad();
         using var scope = NewDisposeScope();
         var device = _embed.weight!.device;
-        using var index = encoding.AttentionTensors(device);
+        using var index = encoding.AttentionTensors(device, Options.HeadsPerMask);
         var logits = forward(encoding.FeatureTensor(device), index); // [N]
         return logits.cpu().data<float>().ToArray();
     }

@@ -139,7 +139,7 @@ internal sealed class Trainer : IDisposable
     private Tensor Forward(TrainingGraph item)
     {
         var features = item.Encoding.FeatureTensor(_device); // [N, F]
-        var index = item.Encoding.AttentionTensors(_device); // per relation [N, W] keys and biases, freed by the caller's scope
+        var index = item.Encoding.AttentionTensors(_device, Network.Options.HeadsPerMask); // per relation [N, W] keys and biases, freed by the caller's scope
         return Network.forward(features, index); // [N]
     }
 
