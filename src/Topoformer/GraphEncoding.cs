@@ -6,16 +6,17 @@ namespace Scheduler.Topoformer;
 
 /// <summary>
 /// A graph turned into the network's inputs, still as plain arrays (so encoding is pure and testable without
-/// torch): node features [N, F] and attention masks [<see cref="AttentionMasks.Count"/>, N, N].
+/// torch): node features [N, F] and the sampled attention relations (at most
+/// <see cref="TopoformerOptions.NeighboursFor"/>(N) members per op and relation).
 /// </summary>
 public sealed class GraphEncoding
 {
-    private GraphEncoding(int nodes, int featureCount, float[] features, bool[] masks)
+    private GraphEncoding(int nodes, int featureCount, float[] features, SampledRelations relations)
     {
         Nodes = nodes;
         FeatureCount = featureCount;
         Features = features;
-        Masks = masks;
+        Relations = relations;
     }
 
     /// <summary>N, the number of ops.</summary>
@@ -27,35 +28,27 @@ public sealed class GraphEncoding
     /// <summary>Row-major [N, F] node features.</summary>
     public float[] Features { get; }
 
-    /// <summary>Row-major [masks, N, N]; true where row i may attend to column j.</summary>
-    public bool[] Masks { get; }
+    /// <summary>Whom each op attends to, per relation.</summary>
+    public SampledRelations Relations { get; }
 
-    /// <summary>Computes features and masks for <paramref name="graph"/>.</summary>
+    /// <summary>Computes features and relations for <paramref name="graph"/>; one blocked reachability pass serves both.</summary>
     public static GraphEncoding Create(ComputationGraph graph, TopoformerOptions options)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
-        var features = GraphFeatures.Compute(graph, options.Features);
-        return new GraphEncoding(graph.OpCount, options.Features.Count, features, AttentionMasks.Build(graph));
+        var relations = SampledRelations.Compute(graph, options.NeighboursFor(graph.OpCount));
+        var features = GraphFeatures.Compute(graph, options.Features, relations);
+        return new GraphEncoding(graph.OpCount, options.Features.Count, features, relations);
     }
 
     /// <summary>The feature tensor [N, F] on <paramref name="device"/>.</summary>
     public Tensor FeatureTensor(Device device)
         => torch.tensor(Features, [Nodes, FeatureCount], device: device); // [N, F]
 
-    /// <summary>
-    /// The attention masks as an additive float tensor [1, masks·headsPerMask, N, N] on <paramref name="device"/>:
-    /// 0 where row i may attend to column j, −∞ elsewhere, each mask repeated per head. Converting once here, not
-    /// inside every layer's SDPA call, measured 1.5–2× faster forward passes at N = 2000 on 2 CPU cores.
-    /// </summary>
-    public Tensor MaskTensor(Device device, int headsPerMask)
-    {
-        using var scope = torch.NewDisposeScope();
-        var allowed = torch.tensor(Masks, [1, AttentionMasks.Count, Nodes, Nodes], device: device); // [1, M, N, N] bool
-        var zero = torch.tensor(0f, device: device); // [] (0-dim tensors: no temporary Scalar, see TorchScalars)
-        var blocked = torch.tensor(float.NegativeInfinity, device: device); // []
-        var additive = torch.where(allowed, zero, blocked); // [1, M, N, N] float
-        var result = headsPerMask == 1 ? additive : additive.repeat_interleave(headsPerMask, dim: 1); // [1, M·h, N, N]
-        return result.MoveToOuterDisposeScope();
-    }
+    /// <summary>The attention tables on <paramref name="device"/> (dispose them after the forward pass).</summary>
+    /// <param name="device">Where the tensors go.</param>
+    /// <param name="headsPerMask">Heads per relation (<see cref="TopoformerOptions.HeadsPerMask"/>).</param>
+    /// <param name="denseKernelMaxNodes">Largest graph also given the dense-mask kernel (tests: 0 forces gather).</param>
+    public AttentionIndex AttentionTensors(Device device, int headsPerMask, int denseKernelMaxNodes = AttentionIndex.DenseKernelMaxNodes)
+        => AttentionIndex.Create(Relations, device, headsPerMask, denseKernelMaxNodes);
 }

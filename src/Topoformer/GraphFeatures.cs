@@ -10,14 +10,18 @@ namespace Scheduler.Topoformer;
 public static class GraphFeatures
 {
     /// <summary>Features as a flat [N, F] row-major array, F = <paramref name="features"/>.Count.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="features">Feature names (see <see cref="TopoformerOptions.AllFeatures"/>).</param>
+    /// <param name="relations">Already computed relations, whose exact ancestor and descendant counts the
+    /// <c>ancestors</c>/<c>descendants</c> features use; null: computed here when needed (without the N² closure).</param>
     /// <exception cref="ArgumentException">A feature name is unknown.</exception>
-    public static float[] Compute(ComputationGraph graph, IReadOnlyList<string> features)
+    public static float[] Compute(ComputationGraph graph, IReadOnlyList<string> features, SampledRelations? relations = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(features);
         int n = graph.OpCount, f = features.Count;
         var result = new float[checked(n * f)];
-        Reachability? reach = null;
+        var reach = relations;
         for (int k = 0; k < f; k++)
         {
             double[] column = features[k] switch
@@ -29,8 +33,8 @@ public static class GraphFeatures
                 "out_degree" => ByMax(Counts(graph, (g, v) => g.Successors(v).Length)),
                 "depth" => ByMax(ToDouble(TopologicalSort.DepthFromSources(graph))),
                 "height" => ByMax(ToDouble(TopologicalSort.HeightToSinks(graph))),
-                "ancestors" => ByCount(Counts(graph, (_, v) => (reach ??= Reachability.Compute(graph)).Ancestors(v).Count()), n),
-                "descendants" => ByCount(Counts(graph, (_, v) => (reach ??= Reachability.Compute(graph)).Descendants(v).Count()), n),
+                "ancestors" => ByCount(Counts(graph, (_, v) => (reach ??= SampledRelations.Compute(graph, 1)).AncestorCount(v)), n),
+                "descendants" => ByCount(Counts(graph, (_, v) => (reach ??= SampledRelations.Compute(graph, 1)).DescendantCount(v)), n),
                 _ => throw new ArgumentException($"Unknown feature '{features[k]}'.", nameof(features)),
             };
             for (int v = 0; v < n; v++)

@@ -21,7 +21,7 @@ public sealed record TopoformerOptions
     /// <summary>Width of the node embeddings.</summary>
     public int ModelDim { get; init; } = 64;
 
-    /// <summary>Attention heads given to each of the <see cref="AttentionMasks.Count"/> masks.</summary>
+    /// <summary>Attention heads given to each of the <see cref="AttentionRelations.Count"/> masks.</summary>
     public int HeadsPerMask { get; init; } = 1;
 
     /// <summary>Width of one attention head.</summary>
@@ -36,12 +36,39 @@ public sealed record TopoformerOptions
     /// <summary>The constant c of the per-graph standardisation c·(x−mean)/std of the priority logits.</summary>
     public double LogitScale { get; init; } = 3.0;
 
+    /// <summary>
+    /// Pairs each relation's attention may hold per graph (B): an op attends to at most
+    /// K(N) = min(N, max(<see cref="AttentionNeighbours"/>, B / N)) members of each relation, a deterministic uniform
+    /// sample when the relation is larger (<see cref="SampledRelations"/>). So graphs up to about √B ops (and most
+    /// relations of larger ones) get exact attention, and any graph costs O(max(B, N·K_min)) per head instead of O(N²).
+    /// Not a weight shape: any value runs any checkpoint. Absent from older model.yaml files, which get the default.
+    /// </summary>
+    public int AttentionPairs { get; init; } = DefaultAttentionPairs;
+
+    /// <summary>The floor K_min of the members per op and relation, whatever the graph's size (see <see cref="AttentionPairs"/>).</summary>
+    public int AttentionNeighbours { get; init; } = DefaultAttentionNeighbours;
+
+    /// <summary>Default of <see cref="AttentionPairs"/> (2^18), chosen by docs/results/topoformer-scale.md.</summary>
+    public const int DefaultAttentionPairs = 262_144;
+
+    /// <summary>Default of <see cref="AttentionNeighbours"/>, chosen by docs/results/topoformer-scale.md.</summary>
+    public const int DefaultAttentionNeighbours = 32;
+
+    /// <summary>Largest <see cref="AttentionNeighbours"/>: the sample tables take about 3·N·K·4 bytes.</summary>
+    public const int MaxAttentionNeighbours = 4096;
+
+    /// <summary>Largest <see cref="AttentionPairs"/> (2^26): the sample tables take about 3·B·4 bytes.</summary>
+    public const int MaxAttentionPairs = 1 << 26;
+
+    /// <summary>K(N): the most members of each relation an op of an <paramref name="nodes"/>-op graph attends to.</summary>
+    public int NeighboursFor(int nodes) => Math.Max(1, Math.Min(nodes, Math.Max(AttentionNeighbours, AttentionPairs / Math.Max(1, nodes))));
+
     /// <summary>Node features used, by name (see <see cref="AllFeatures"/>).</summary>
     public IReadOnlyList<string> Features { get; init; } = AllFeatures;
 
     /// <summary>Total attention heads.</summary>
     [YamlIgnore]
-    public int Heads => HeadsPerMask * AttentionMasks.Count;
+    public int Heads => HeadsPerMask * AttentionRelations.Count;
 
     /// <summary>Throws when a value is out of range or a feature is unknown.</summary>
     /// <exception cref="ArgumentException">Names the bad option and value.</exception>
@@ -54,6 +81,9 @@ public sealed record TopoformerOptions
         Check(MlpRatio >= 1, $"mlp_ratio must be at least 1, got {MlpRatio}.");
         Check(Dropout is >= 0 and < 1, $"dropout must be in [0, 1), got {Dropout}.");
         Check(LogitScale > 0 && double.IsFinite(LogitScale), $"logit_scale must be a positive finite number, got {LogitScale}.");
+        Check(AttentionPairs is >= 1 and <= MaxAttentionPairs, $"attention_pairs must be from 1 to {MaxAttentionPairs}, got {AttentionPairs}.");
+        Check(AttentionNeighbours is >= 1 and <= MaxAttentionNeighbours,
+            $"attention_neighbours must be from 1 to {MaxAttentionNeighbours}, got {AttentionNeighbours}.");
         Check(Features is { Count: > 0 }, "features must name at least one feature.");
         foreach (string f in Features)
         {
@@ -80,6 +110,8 @@ public sealed record TopoformerOptions
         Compare("mlp_ratio", MlpRatio, other.MlpRatio);
         Compare("dropout", Dropout, other.Dropout);
         Compare("logit_scale", LogitScale, other.LogitScale);
+        Compare("attention_pairs", AttentionPairs, other.AttentionPairs);
+        Compare("attention_neighbours", AttentionNeighbours, other.AttentionNeighbours);
         Compare("features", string.Join(",", Features), string.Join(",", other.Features));
         return diff;
     }

@@ -13,8 +13,17 @@ namespace Scheduler.Topoformer;
 /// </summary>
 public sealed class TopoformerScheduler : ISolvingScheduler
 {
-    /// <summary>Largest graph accepted: the masks take 7·N² bytes and attention about 4·H·N² bytes per layer.</summary>
-    public const int MaxNodes = 8192;
+    /// <summary>
+    /// Largest graph accepted. Attention is O(N·K) (<see cref="SampledRelations"/>); finding the samples is blocked
+    /// reachability, about N·E/32 word operations, so graphs are also refused above <see cref="MaxReachabilityWords"/>.
+    /// </summary>
+    public const int MaxNodes = 262_144;
+
+    /// <summary>
+    /// Largest N·E/32 accepted (2^34): about 35 s of sample search on the loaded 2-core machine, where 50,000 layered
+    /// ops (1.67 million edges, 2.6·10^9) took 5.2 s (docs/results/topoformer-scale.md). A count of work, not a timer.
+    /// </summary>
+    public const long MaxReachabilityWords = 1L << 34;
 
     private readonly Func<TopoformerNetwork> _network;
     private readonly string _priorityKey;
@@ -74,14 +83,16 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     public string Name { get; }
 
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxNodes"/> ops.</exception>
+    /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxNodes"/> ops, or N·E/32 is above
+    /// <see cref="MaxReachabilityWords"/>.</exception>
     /// <exception cref="TopoformerConfigException">The checkpoint cannot be loaded.</exception>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
         => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
 
     /// <inheritdoc/>
     /// <remarks>The start order is not used: the network orders the graph from scratch.</remarks>
-    /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxNodes"/> ops.</exception>
+    /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxNodes"/> ops, or N·E/32 is above
+    /// <see cref="MaxReachabilityWords"/>.</exception>
     /// <exception cref="TopoformerConfigException">The checkpoint cannot be loaded.</exception>
     public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
@@ -92,10 +103,9 @@ public sealed class TopoformerScheduler : ISolvingScheduler
         {
             return new SolveResult([], SolveStatus.Feasible);
         }
-        if (graph.OpCount > MaxNodes)
+        if (SizeRefusal(Name, graph.Name, graph.OpCount, graph.EdgeCount) is string refusal)
         {
-            throw new NotSupportedException(
-                $"{Name}: graph '{graph.Name}' has {graph.OpCount} ops; the attention masks grow as N², limit {MaxNodes}.");
+            throw new NotSupportedException(refusal);
         }
         float[] priorities = analysis.GetOrAdd(_priorityKey, a =>
         {
@@ -112,5 +122,19 @@ public sealed class TopoformerScheduler : ISolvingScheduler
         return capped
             ? new SolveResult(order, SolveStatus.Feasible, null, $"{Name}: stopped by the {cap} after {drawn} of {_samples} samples.", Capped: true)
             : new SolveResult(order, SolveStatus.Feasible);
+    }
+
+    /// <summary>Why a graph of <paramref name="ops"/> ops and <paramref name="edges"/> edges is refused, or null.</summary>
+    internal static string? SizeRefusal(string method, string graphName, int ops, int edges)
+    {
+        if (ops > MaxNodes)
+        {
+            return $"{method}: graph '{graphName}' has {ops} ops; finding the attention samples grows as N·E, limit {MaxNodes}.";
+        }
+        long words = (long)ops * edges / 32;
+        return words > MaxReachabilityWords
+            ? $"{method}: graph '{graphName}' has {ops} ops and {edges} edges; finding the attention samples takes about "
+                + $"N·E/32 = {words} word operations, limit {MaxReachabilityWords}."
+            : null;
     }
 }

@@ -40,8 +40,12 @@ public class GraphFeaturesTests
         var options = Toy.Options with { HeadsPerMask = 2 };
         var encoding = GraphEncoding.Create(Toy.Diamond(), options);
         using var x = encoding.FeatureTensor(TorchSharp.torch.CPU);
-        using var mask = encoding.MaskTensor(TorchSharp.torch.CPU, 2);
+        using var index = encoding.AttentionTensors(TorchSharp.torch.CPU, 2);
         Assert.Equal(new long[] { 4, options.Features.Count }, x.shape);
-        Assert.Equal(new long[] { 1, 2 * AttentionMasks.Count, 4, 4 }, mask.shape);
+        Assert.Equal(AttentionRelations.Count, index.Keys.Count);
+        // Diamond: op 0 has two reduction successors, so that table is 1 + 2 wide; only 1 and 2 are incomparable.
+        Assert.Equal(new long[] { 4, 3 }, index.Keys[AttentionRelations.ReductionForward].shape);
+        Assert.Equal(new long[] { 4, 2 }, index.Bias[AttentionRelations.Incomparable].shape);
+        Assert.Equal(new long[] { 1, 2 * AttentionRelations.Count, 4, 4 }, index.DenseMask!.shape);
     }
 }

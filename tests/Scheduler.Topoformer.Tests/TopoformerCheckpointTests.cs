@@ -46,4 +46,25 @@ public sealed class TopoformerCheckpointTests : IDisposable
         var e = Assert.Throws<TopoformerConfigException>(() => TopoformerCheckpoint.Load(_dir));
         Assert.Contains($"{_dir}: no such checkpoint folder or file", e.Message);
     }
+
+    [Fact]
+    public void ReadCard_ShippedCardWithoutAttentionKeys_GetsTheDefaults()
+    {
+        // models/topoformer/model.yaml predates attention_pairs / attention_neighbours.
+        var card = TopoformerCheckpoint.ReadCard(ModelStore.ResolveShipped());
+        Assert.Equal(TopoformerOptions.DefaultAttentionPairs, card.Options.AttentionPairs);
+        Assert.Equal(TopoformerOptions.DefaultAttentionNeighbours, card.Options.AttentionNeighbours);
+    }
+
+    [Fact]
+    public void Load_CardWithBadAttentionNeighbours_ClearErrorNamingKeyAndFile()
+    {
+        using var network = Toy.Network(2);
+        TopoformerCheckpoint.Save(network, _dir);
+        string card = Path.Combine(_dir, TopoformerCheckpoint.CardFile);
+        File.WriteAllText(card, File.ReadAllText(card).Replace("attention_neighbours: 32", "attention_neighbours: 0"));
+        var e = Assert.Throws<TopoformerConfigException>(() => TopoformerCheckpoint.Load(_dir));
+        Assert.Contains("attention_neighbours must be from 1 to 4096, got 0", e.Message);
+        Assert.Contains(card, e.Message);
+    }
 }

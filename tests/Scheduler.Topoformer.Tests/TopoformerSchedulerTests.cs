@@ -84,4 +84,22 @@ public sealed class TopoformerSchedulerTests : IDisposable
         var e = Assert.Throws<TopoformerConfigException>(() => scheduler.Order(Toy.Diamond()));
         Assert.Contains($"{absent}: no such checkpoint folder or file", e.Message); // the path itself, never its parent folder
     }
+
+    [Theory]
+    [InlineData(50_000, 1_669_011, null)] // the 50k-op layered benchmark graph runs
+    [InlineData(262_144, 262_143, null)] // a chain at the op limit
+    [InlineData(262_145, 262_144, "has 262145 ops; finding the attention samples grows as N·E, limit 262144")]
+    [InlineData(200_000, 3_000_000, "200000 ops and 3000000 edges; finding the attention samples takes about N·E/32 = 18750000000 word operations, limit 17179869184")]
+    public void SizeRefusal_OpsAndReachabilityWork_NamesTheLimit(int ops, int edges, string? expected)
+    {
+        string? refusal = TopoformerScheduler.SizeRefusal("topoformer", "g", ops, edges);
+        if (expected is null)
+        {
+            Assert.Null(refusal);
+        }
+        else
+        {
+            Assert.Contains(expected, refusal);
+        }
+    }
 }

@@ -30,6 +30,6 @@ internal static class Toy
     public static Tensor Forward(TopoformerNetwork network, ComputationGraph graph)
     {
         var encoding = GraphEncoding.Create(graph, network.Options);
-        return network.forward(encoding.FeatureTensor(CPU), encoding.MaskTensor(CPU, network.Options.HeadsPerMask));
+        return network.forward(encoding.FeatureTensor(CPU), encoding.AttentionTensors(CPU, network.Options.HeadsPerMask));
     }
 }

@@ -8,7 +8,7 @@ namespace Scheduler.Topoformer.Model;
 /// One pre-LayerNorm Transformer layer (Xiong et al. 2020, "On Layer Normalization in the Transformer Architecture"):
 /// x + Attn(LN(x)), then x + MLP(LN(x)) with a ReLU MLP, as in Topoformer's encoder.
 /// </summary>
-internal sealed class EncoderLayer : nn.Module<Tensor, Tensor, Tensor>
+internal sealed class EncoderLayer : nn.Module<Tensor, AttentionIndex, Tensor>
 {
     private readonly LayerNorm _norm1;
     private readonly MaskedAttention _attention;
@@ -27,11 +27,11 @@ internal sealed class EncoderLayer : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <param name="x">[N, D] node embeddings.</param>
-    /// <param name="mask">[1, H, N, N] additive attention masks (0 / −∞).</param>
-    public override Tensor forward(Tensor x, Tensor mask)
+    /// <param name="index">Whom each op attends to, per relation.</param>
+    public override Tensor forward(Tensor x, AttentionIndex index)
     {
         using var scope = NewDisposeScope();
-        var h = x + _attention.forward(_norm1.forward(x), mask); // [N, D]
+        var h = x + _attention.forward(_norm1.forward(x), index); // [N, D]
         var y = h + _mlp.forward(_norm2.forward(h)); // [N, D]
         return y.MoveToOuterDisposeScope();
     }

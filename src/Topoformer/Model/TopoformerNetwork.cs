@@ -7,10 +7,11 @@ namespace Scheduler.Topoformer.Model;
 /// <summary>
 /// Topoformer (Gagrani et al., NeurIPS 2022, arXiv 2207.05899): a linear embedding of the node features, a stack of
 /// pre-LN encoder layers whose attention heads are masked by topological relations of the DAG
-/// (Attn_h(X) = softmax(Q_h K_hᵀ/√d + log M_h) V_h, M_h ∈ <see cref="AttentionMasks"/>), a final LayerNorm and a
-/// priority head giving one standardised logit per node.
+/// (Attn_h(X) = softmax(Q_h K_hᵀ/√d + log M_h) V_h, M_h one of the <see cref="AttentionRelations"/>, evaluated over
+/// at most K sampled members per op: see <see cref="MaskedAttention"/>), a final LayerNorm and a priority head giving
+/// one standardised logit per node.
 /// </summary>
-public sealed class TopoformerNetwork : nn.Module<Tensor, Tensor, Tensor>
+public sealed class TopoformerNetwork : nn.Module<Tensor, AttentionIndex, Tensor>
 {
     private readonly Linear _embed;
     private readonly ModuleList<EncoderLayer> _layers;
@@ -40,15 +41,15 @@ public sealed class TopoformerNetwork : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>Priority logits for one graph.</summary>
     /// <param name="features">[N, F] node features.</param>
-    /// <param name="mask">[1, H, N, N] additive attention masks (0 / −∞), from <see cref="GraphEncoding.MaskTensor"/>.</param>
+    /// <param name="index">Whom each op attends to, from <see cref="GraphEncoding.AttentionTensors"/>.</param>
     /// <returns>[N] standardised logits.</returns>
-    public override Tensor forward(Tensor features, Tensor mask)
+    public override Tensor forward(Tensor features, AttentionIndex index)
     {
         using var scope = NewDisposeScope();
         var x = _embed.forward(features); // [N, D]
         foreach (var layer in _layers)
         {
-            x = layer.forward(x, mask); // [N, D]
+            x = layer.forward(x, index); // [N, D]
         }
         return _head.forward(_norm.forward(x)).MoveToOuterDisposeScope(); // [N]
     }
@@ -60,7 +61,8 @@ public sealed class TopoformerNetwork : nn.Module<Tensor, Tensor, Tensor>
         using var noGrad = torch.no_grad();
         using var scope = NewDisposeScope();
         var device = _embed.weight!.device;
-        var logits = forward(encoding.FeatureTensor(device), encoding.MaskTensor(device, Options.HeadsPerMask)); // [N]
+        using var index = encoding.AttentionTensors(device, Options.HeadsPerMask);
+        var logits = forward(encoding.FeatureTensor(device), index); // [N]
         return logits.cpu().data<float>().ToArray();
     }
 }

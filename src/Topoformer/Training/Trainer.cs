@@ -172,8 +172,8 @@ internal sealed class Trainer : IDisposable
     private Tensor Forward(TrainingGraph item)
     {
         var features = item.Encoding.FeatureTensor(_device); // [N, F]
-        var mask = item.Encoding.MaskTensor(_device, Network.Options.HeadsPerMask); // [1, H, N, N]
-        return Network.forward(features, mask); // [N]
+        var index = item.Encoding.AttentionTensors(_device, Network.Options.HeadsPerMask); // per relation [N, W] keys and biases, freed by the caller's scope
+        return Network.forward(features, index); // [N]
     }
 
     private static int[] GreedyOrder(TopoformerNetwork network, TrainingGraph item)

@@ -58,7 +58,7 @@ public partial class BadInputTests
     [InlineData("train_graphs: { edge_density: -1 }", "bad value for 'train_graphs.edge_density': must be a number in [0, 1], got -1")]
     [InlineData("validation: { skip_density: 2 }", "bad value for 'validation.skip_density'")]
     [InlineData("train_graphs: { edge_probability: .nan }", "bad value for 'train_graphs.edge_probability'")]
-    [InlineData("train_graphs: { nodes_max: 100000 }", "nodes_max <= 8192")]
+    [InlineData("train_graphs: { nodes_max: 300000 }", "nodes_max <= 262144")]
     [InlineData("validation: { seed: 2147483647 }", "bad value for 'validation.seed'")]
     [InlineData("steps: [1]", "bad value for 'steps': expected an integer")]
     [InlineData("steps: many", "bad value for 'steps': expected an integer from -2147483648 to 2147483647, got 'many'")]
