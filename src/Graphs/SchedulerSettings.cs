@@ -19,14 +19,20 @@ namespace Scheduler.Graphs;
 /// <param name="BeamWidth">Width of beam search at effort 1.</param>
 /// <param name="ModelPath">Topoformer checkpoint; null means the shipped one.</param>
 /// <param name="Effort">Multiplier of every method's work budget (1 = the documented defaults).</param>
+/// <param name="Memory">The memory model the methods order for (null: the default model). The pass binds it from
+/// <c>--in-place</c>/<c>--views</c> or <c>memory_model</c> and hands solvers an analysis under the same model.</param>
 public sealed record SchedulerSettings(
     int Seed = 0,
     int Samples = 16,
     TimeSpan? TimeLimit = null,
     int BeamWidth = 64,
     string? ModelPath = null,
-    double Effort = 1)
+    double Effort = 1,
+    MemoryModelOptions? Memory = null)
 {
+    /// <summary><see cref="Memory"/>, or the default model when it is null.</summary>
+    public MemoryModelOptions Model => Memory ?? MemoryModelOptions.Default;
+
     /// <summary>Defaults.</summary>
     public static SchedulerSettings Default { get; } = new();
 

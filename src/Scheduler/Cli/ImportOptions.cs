@@ -13,12 +13,16 @@ public sealed record ImportOptions(IReadOnlyDictionary<string, long> Dims, long?
     /// <summary>No dims, unknown sizes are errors, inputs resident.</summary>
     public static ImportOptions Default { get; } = new(new Dictionary<string, long>(), null, false);
 
+    /// <summary>ONNX op types read as views of input 0 (<c>--view-ops</c>); null: <see cref="MemoryModelOptions.DefaultViewOps"/>.</summary>
+    public ImmutableHashSet<string>? ViewOps { get; init; }
+
     /// <summary>The ONNX reader's options.</summary>
     public OnnxReadOptions Onnx => new()
     {
         Dims = Dims.ToImmutableDictionary(StringComparer.Ordinal),
         UnknownSizeBytes = UnknownSizeBytes,
         FreeableInputs = FreeableInputs,
+        ViewOps = ViewOps ?? MemoryModelOptions.DefaultViewOps,
     };
 
     /// <summary>Reads an ONNX model with these options.</summary>

@@ -43,17 +43,22 @@ public static class PriorityDecoder
     /// that stops drawing once <paramref name="cap"/> is reached; returns the best order and how many were drawn.</summary>
     internal static (int[] Order, int Drawn) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
         SafetyCap? cap, CancellationToken cancellationToken)
+        => BestOf(graph, priorities, count, mode, seed, cap, MemoryModelOptions.Default, cancellationToken);
+
+    /// <summary>Best of the samples compared under the memory model with <paramref name="memory"/>.</summary>
+    internal static (int[] Order, int Drawn) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
+        SafetyCap? cap, MemoryModelOptions memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var random = new Random(seed);
         int[] best = Decode(graph, priorities, DecodeMode.Greedy, random);
-        long bestPeak = MemoryModel.Evaluate(graph, best);
+        long bestPeak = MemoryModel.Evaluate(graph, best, memory);
         int drawn = 1;
         for (; drawn < count && cap?.IsReached != true; drawn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int[] order = Decode(graph, priorities, mode, random);
-            long peak = MemoryModel.Evaluate(graph, order);
+            long peak = MemoryModel.Evaluate(graph, order, memory);
             if (peak < bestPeak)
             {
                 (best, bestPeak) = (order, peak);
