@@ -46,6 +46,9 @@ public sealed class GraphBuilder
         return _opIds.Count - 1;
     }
 
+    /// <summary>The type of op <paramref name="op"/> (may be empty).</summary>
+    public string OpType(int op) => _opTypes[op];
+
     /// <summary>The file id of op <paramref name="op"/>.</summary>
     public long OpId(int op) => _opIds[op];
 

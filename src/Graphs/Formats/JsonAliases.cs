@@ -36,6 +36,34 @@ internal static class JsonAliases
         }
     }
 
+    /// <summary>Marks the single output of every node of a type in <paramref name="viewOps"/> that has no explicit
+    /// alias as a view of its one input of the same byte size (see <c>JsonGraphReader.ReadFile(string, IReadOnlySet{string})</c>).</summary>
+    public static void MarkByType(GraphBuilder builder, IReadOnlySet<string> viewOps, List<PendingAlias> explicitAliases, int[] firstOutput)
+    {
+        var inputs = new Dictionary<int, HashSet<int>>();
+        foreach (var (tensor, op) in builder.Uses)
+        {
+            if (viewOps.Contains(builder.OpType(op)))
+            {
+                (inputs.TryGetValue(op, out var set) ? set : inputs[op] = []).Add(tensor);
+            }
+        }
+        var marked = explicitAliases.Select(a => a.Tensor).ToHashSet();
+        foreach (var (op, set) in inputs)
+        {
+            int output = firstOutput[op];
+            if (firstOutput[op + 1] - output != 1 || marked.Contains(output))
+            {
+                continue;
+            }
+            var same = set.Where(t => builder.TensorSize(t) == builder.TensorSize(output)).Take(2).ToList();
+            if (same.Count == 1)
+            {
+                builder.MarkAlias(output, same[0]);
+            }
+        }
+    }
+
     private static string Describe(GraphBuilder builder, int tensor, int[] firstOutput)
     {
         // Node outputs come first, in node order; graph inputs after them.

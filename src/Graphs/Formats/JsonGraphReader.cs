@@ -17,10 +17,16 @@ public static class JsonGraphReader
 {
     /// <summary>Reads a graph file.</summary>
     /// <exception cref="GraphFormatException">The file is missing, malformed or describes an invalid graph.</exception>
-    public static ComputationGraph ReadFile(string path)
+    public static ComputationGraph ReadFile(string path) => ReadFile(path, null);
+
+    /// <summary>Reads a graph file and, when <paramref name="viewOps"/> is given, also marks every single-output node of
+    /// those op types without an <c>alias_of</c> as a view of its one input of the output's byte size (JSON keeps no
+    /// input slots, so "input 0" is recognised by size; a node with no such input, or several, stays a copy).</summary>
+    /// <exception cref="GraphFormatException">The file is missing, malformed or describes an invalid graph.</exception>
+    public static ComputationGraph ReadFile(string path, IReadOnlySet<string>? viewOps)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(InputFile.ReadUtf8(path), path, Path.GetFileNameWithoutExtension(path));
+        return Parse(InputFile.ReadUtf8(path), path, Path.GetFileNameWithoutExtension(path), viewOps);
     }
 
     /// <summary>Parses graph JSON; <paramref name="source"/> names it in error messages.</summary>
@@ -28,10 +34,10 @@ public static class JsonGraphReader
     public static ComputationGraph Parse(string json, string source = "<json>", string defaultName = "")
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse(Encoding.UTF8.GetBytes(json), source, defaultName);
+        return Parse(Encoding.UTF8.GetBytes(json), source, defaultName, null);
     }
 
-    private static ComputationGraph Parse(ReadOnlyMemory<byte> json, string source, string defaultName)
+    private static ComputationGraph Parse(ReadOnlyMemory<byte> json, string source, string defaultName, IReadOnlySet<string>? viewOps)
     {
         JsonDocument doc;
         try
@@ -47,7 +53,7 @@ public static class JsonGraphReader
         {
             try
             {
-                return Build(doc.RootElement, defaultName);
+                return Build(doc.RootElement, defaultName, viewOps);
             }
             catch (GraphFormatException ex)
             {
@@ -60,7 +66,7 @@ public static class JsonGraphReader
         }
     }
 
-    private static ComputationGraph Build(JsonElement root, string defaultName)
+    private static ComputationGraph Build(JsonElement root, string defaultName, IReadOnlySet<string>? viewOps)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -92,6 +98,10 @@ public static class JsonGraphReader
             ReadControlEdges(builder, control);
         }
         JsonAliases.MarkAll(builder, aliases, firstOutput, inputTensors);
+        if (viewOps is not null)
+        {
+            JsonAliases.MarkByType(builder, viewOps, aliases, firstOutput);
+        }
         return builder.Build();
     }
 

@@ -55,7 +55,7 @@ public sealed class CommonOptions
     public Option<bool> Views { get; } = new("--views") { Description = "Views allocate nothing: an output marked as an alias (Reshape, Flatten, Squeeze, Unsqueeze, Identity; see --view-ops) shares its input's buffer (docs/DESIGN.md §2)" };
 
     /// <summary>--view-ops</summary>
-    public Option<string?> ViewOps { get; } = new("--view-ops") { Description = "Comma-separated ONNX op types read as views of input 0 (default: Reshape,Flatten,Squeeze,Unsqueeze,Identity; add Transpose for strided runtimes)" };
+    public Option<string?> ViewOps { get; } = new("--view-ops") { Description = "Comma-separated op types read as views: of input 0 in ONNX (default: Reshape,Flatten,Squeeze,Unsqueeze,Identity; add Transpose for strided runtimes), of the one same-size input in JSON (default: only the file's alias_of)" };
 
     /// <summary>The memory model: <paramref name="fallback"/> (from the config file) with --in-place and --views turned
     /// on where given.</summary>

@@ -13,7 +13,8 @@ public sealed record ImportOptions(IReadOnlyDictionary<string, long> Dims, long?
     /// <summary>No dims, unknown sizes are errors, inputs resident.</summary>
     public static ImportOptions Default { get; } = new(new Dictionary<string, long>(), null, false);
 
-    /// <summary>ONNX op types read as views of input 0 (<c>--view-ops</c>); null: <see cref="MemoryModelOptions.DefaultViewOps"/>.</summary>
+    /// <summary>Op types read as views (<c>--view-ops</c>): of input 0 in ONNX, of the one same-size input in JSON. Null:
+    /// ONNX uses <see cref="MemoryModelOptions.DefaultViewOps"/>, JSON only its own <c>alias_of</c> marks.</summary>
     public ImmutableHashSet<string>? ViewOps { get; init; }
 
     /// <summary>The ONNX reader's options.</summary>

@@ -59,3 +59,32 @@ public class JsonAliasTests
         Assert.StartsWith("g.json: ", ex.Message);
     }
 }
+
+public class JsonViewOpsTests
+{
+    [Fact]
+    public void ReadFile_ViewOps_MarksTheOneSameSizeInputAndLeavesAmbiguousNodesCopies()
+    {
+        const string json = """
+            { "nodes": [ {"id": 0, "op": "Conv", "size": 100}, {"id": 1, "op": "Constant", "size": 16},
+                         {"id": 2, "op": "Reshape", "size": 100}, {"id": 3, "op": "Conv", "size": 100},
+                         {"id": 4, "op": "Identity", "size": 100}, {"id": 5, "op": "Add", "size": 100} ],
+              "edges": [ [0, 2], [1, 2], [0, 3], [0, 4], [3, 4], [2, 5], [4, 5] ] }
+            """;
+        string path = Path.Combine(Path.GetTempPath(), $"views-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        try
+        {
+            var plain = JsonGraphReader.ReadFile(path);
+            var marked = JsonGraphReader.ReadFile(path, MemoryModelOptions.DefaultViewOps);
+            Assert.False(plain.HasAliases);
+            // The Reshape reads x (100 B) and a 16-byte shape: a view of x. The Identity reads two 100-byte tensors: a copy.
+            Assert.Equal(marked.Outputs(0)[0], marked.AliasOf(marked.Outputs(2)[0]));
+            Assert.Equal(-1, marked.AliasOf(marked.Outputs(4)[0]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
