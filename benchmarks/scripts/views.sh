@@ -7,7 +7,7 @@
 #   scheduler schedule GRAPH --method input --json [--in-place] [--views]
 #   scheduler schedule GRAPH --json --time-limit T --out OUT_DIR/orders/G.M.EXT [--in-place] [--views]   (best)
 # and, on best's reordered graph, `--method input --arena S` for S in greedy-size, greedy-breadth, cpsat.
-# Writes OUT_DIR/views.csv and prints one line per row.
+# Writes OUT_DIR/views.csv (or $CSV; $GRAPHS limits the graphs) and prints one line per row.
 set -euo pipefail
 bin=$(realpath "$1"); out=${2:-benchmarks/results/views}; limit=${3:-30}
 cd "$(dirname "$0")/../.."
@@ -15,12 +15,17 @@ mkdir -p "$out/graphs" "$out/orders"
 for spec in "opt-125m prefill" "opt-125m decode"; do
   set -- $spec
   [ -f "$out/graphs/$1-$2.json" ] || "$bin" models export "$1" --phase "$2" --out "$out/graphs/$1-$2.json" >/dev/null
+  # The same graph with the attention reshapes as view ops (free under --views, copies under the other models).
+  [ -f "$out/graphs/$1-$2-views.json" ] || "$bin" models export "$1" --phase "$2" --views --out "$out/graphs/$1-$2-views.json" >/dev/null
 done
 git rev-parse HEAD > "$out/commit.txt"
 python3 - "$bin" "$out" "$limit" <<'PY'
 import csv, glob, json, os, subprocess, sys, time
 bin_, out, limit = sys.argv[1], sys.argv[2], sys.argv[3]
 graphs = sorted(glob.glob("datasets/real/*.json")) + sorted(glob.glob("datasets/onnx/*.onnx")) + sorted(glob.glob(f"{out}/graphs/*.json"))
+if os.environ.get("GRAPHS"):  # a subset (space-separated paths), e.g. to add graphs to an earlier run
+    graphs = os.environ["GRAPHS"].split()
+csv_name = os.environ.get("CSV", "views.csv")
 extra = {"batch_mlp.onnx": ["--dim", "batch=32"]}
 views = ["--view-ops", "Reshape,Flatten,Squeeze,Unsqueeze,Identity"]
 models = {"default": [], "in-place": ["--in-place"], "in-place+views": ["--in-place", "--views"]}
@@ -52,7 +57,7 @@ for path in graphs:
         rows.append(row)
         print(json.dumps(row), flush=True)
 fields = ["graph", "ops", "model", "input_peak", "best_peak", "bound", "best_winner", "best_status", "best_wall_s", "greedy-size", "greedy-breadth", "cpsat", "cpsat_proven"]
-with open(f"{out}/views.csv", "w", newline="") as f:
+with open(f"{out}/{csv_name}", "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=fields)
     w.writeheader()
     w.writerows(rows)
