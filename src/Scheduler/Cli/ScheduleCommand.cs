@@ -83,7 +83,7 @@ public static class ScheduleCommand
         {
             // A reordered ONNX model carries its arena plan as metadata, so a runtime can take the offsets with the order.
             onnx = arena is null ? onnx : onnx with { Metadata = ArenaJsonWriter.MetadataProps(graph, arena) };
-            OutputWriter.Write(output, path, graph, chosen.Order!, import, onnx);
+            OutputWriter.Write(output, path, graph, chosen.Order!, import, onnx, options.Memory);
         }
         if (json)
         {
