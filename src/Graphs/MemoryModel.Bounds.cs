@@ -2,13 +2,11 @@ using Scheduler.Graphs.Topology;
 
 namespace Scheduler.Graphs;
 
-/// <summary>
-/// The lower bounds of the memory model, valid under every option (docs/DESIGN.md §2). Both count buffers, not tensors
-/// (<see cref="StorageClasses"/>: a view shares its source's buffer), and subtract the most an op's step could reuse in
-/// place (<see cref="MostReusable"/>): a step costs <c>live + allocated − reused</c>, the live bytes include every
-/// buffer certainly live at it, and reuse only takes over buffers of its inputs, which are among them. Under the default
-/// model both are the classic bounds.
-/// </summary>
+// The lower bounds of the memory model, valid under every option (docs/DESIGN.md §2). Both count buffers, not tensors
+// (StorageClasses: a view shares its source's buffer), and subtract the most an op's step could reuse in
+// place (MostReusable): a step costs `live + allocated − reused`, the live bytes include every
+// buffer certainly live at it, and reuse only takes over buffers of its inputs, which are among them. Under the default
+// model both are the classic bounds.
 public static partial class MemoryModel
 {
     /// <summary>Working-set bound under the default model: max over ops of <see cref="WorkingSet"/>.</summary>
