@@ -5,7 +5,8 @@ namespace Scheduler.Baselines;
 
 /// <summary>
 /// Every heuristic baseline (docs/DESIGN.md §4) as a descriptor the CLI and the pass can list and create. All are cheap
-/// (O((V + E) log V) or better) and deterministic; only <c>random</c> reads settings (seed and samples).
+/// (O((V + E) log V) or better) and deterministic; <c>random</c> reads the seed and samples, and the three that
+/// measure memory (<c>random</c>, <c>lpmf</c>, <c>xla-list</c>) the memory model in force; the others order by structure.
 /// </summary>
 public static class HeuristicCatalog
 {
@@ -22,15 +23,15 @@ public static class HeuristicCatalog
         new("dfs", "Reverse post-order of a DFS over successors: one branch finished before the next.", Kind,
             _ => new DfsScheduler()),
         new("random", "Seeded random topological order; best of --samples orders.", Kind,
-            s => new RandomScheduler(s.Seed, Math.Max(1, s.Samples))),
+            s => new RandomScheduler(s.Seed, Math.Max(1, s.Samples), s.Model)),
         new("lpmf", "Least peak memory first (PyTorch Inductor): best net bytes among ops fitting under the peak.", Kind,
-            _ => new LpmfScheduler()),
+            s => new LpmfScheduler(s.Model)),
         new("inductor-bfs", "PyTorch Inductor's BFS: ready op whose predecessors ran earliest.", Kind,
             _ => new InductorBfsScheduler()),
         new("inductor-dfs", "PyTorch Inductor's DFS: subtrees touching fewer bytes first.", Kind,
             _ => new InductorDfsScheduler()),
         new("xla-list", "XLA's list scheduler: bytes freed minus bytes defined, then users.", Kind,
-            _ => new XlaListScheduler()),
+            s => new XlaListScheduler(s.Model)),
         new("xla-dfs", "XLA's DFS scheduler: operands with more transitive users and bytes first.", Kind,
             _ => new XlaDfsScheduler()),
         new("post-order", "DFS post-order from the sinks over operands in input order (XLA's PostOrder).", Kind,

@@ -133,7 +133,8 @@ public static class ArenaPlanner
             {
                 if (given[k] >= 0)
                 {
-                    // In place: the donor's buffer lives on as this output (and closes when the output ends).
+                    // In place or a view: the source's buffer lives on as this output too (and closes when the
+                    // simulator frees it, after the last use of any tensor sharing it). A view of a resident tensor has none.
                     tensorBuffer[outputs[k]] = tensorBuffer[given[k]];
                     continue;
                 }
@@ -141,10 +142,7 @@ public static class ArenaPlanner
             }
             foreach (int t in ended)
             {
-                if (given.IndexOf(t) < 0)
-                {
-                    last[tensorBuffer[t]] = i;
-                }
+                last[tensorBuffer[t]] = i;
             }
         }
         return (first, last, size, tensorBuffer, sim.PeakBytes);

@@ -19,6 +19,7 @@ public sealed class ComputationGraph
     private readonly int[] _consumerOffsets, _consumers;
     private readonly bool[] _graphOutput, _freeable;
     private readonly string[] _tensorNames;
+    private readonly int[] _aliasOf;
     private readonly long[] _outputBytes;
     private Dictionary<long, int>? _indexById;
 
@@ -31,6 +32,8 @@ public sealed class ComputationGraph
         _tensorSize = a.TensorSize; _producer = a.Producer;
         _consumerOffsets = a.ConsumerOffsets; _consumers = a.Consumers;
         _graphOutput = a.GraphOutput; _freeable = a.Freeable; _tensorNames = a.TensorNames;
+        _aliasOf = a.AliasOf;
+        HasAliases = Array.Exists(_aliasOf, source => source >= 0);
         _outputBytes = new long[_opIds.Length];
         for (int v = 0; v < _opIds.Length; v++)
         {
@@ -96,6 +99,16 @@ public sealed class ComputationGraph
 
     /// <summary>True for a graph input that is live from the start until its last consumer has run.</summary>
     public bool IsFreeableInput(int tensor) => _producer[tensor] < 0 && _freeable[tensor];
+
+    /// <summary>
+    /// The input tensor whose storage op output <paramref name="tensor"/> is a view of (an alias: a reshape that only
+    /// relabels the buffer), or -1. The source is always an input of the tensor's producer and at least as large. The
+    /// plain model counts an alias as a copy; <see cref="MemoryModelOptions.Views"/> lets it share its source's storage.
+    /// </summary>
+    public int AliasOf(int tensor) => _aliasOf[tensor];
+
+    /// <summary>True when some output is marked as an alias (<see cref="AliasOf"/>).</summary>
+    public bool HasAliases { get; }
 
     /// <summary>Tensor name (may be empty).</summary>
     public string TensorName(int tensor) => _tensorNames[tensor];

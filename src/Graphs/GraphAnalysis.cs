@@ -23,29 +23,42 @@ public sealed class GraphAnalysis
     private readonly Lazy<long> _cutBound;
     private readonly ConcurrentDictionary<string, Lazy<object>> _extra = new(StringComparer.Ordinal);
 
-    /// <summary>An analysis of <paramref name="graph"/>; nothing is computed until asked for.</summary>
+    /// <summary>An analysis of <paramref name="graph"/> under the default memory model; nothing is computed until asked for.</summary>
     public GraphAnalysis(ComputationGraph graph)
+        : this(graph, MemoryModelOptions.Default)
+    {
+    }
+
+    /// <summary>An analysis of <paramref name="graph"/> under the memory model with <paramref name="memory"/>: its
+    /// bounds hold under that model, and every method handed this analysis orders for it.</summary>
+    public GraphAnalysis(ComputationGraph graph, MemoryModelOptions memory)
     {
         Graph = Guard.NotNull(graph, nameof(graph));
-        _workingSet = new(() => MemoryModel.WorkingSetBound(graph));
+        Memory = Guard.NotNull(memory, nameof(memory));
+        _workingSet = new(() => MemoryModel.WorkingSetBound(graph, memory));
         _reachability = new(() => Reachability.Compute(graph));
-        _cutBound = new(() => CutBoundSkipped ? WorkingSetBound : MemoryModel.CutBound(graph, Reachability));
+        _cutBound = new(() => CutBoundSkipped ? WorkingSetBound : MemoryModel.CutBound(graph, Reachability, memory));
     }
 
     /// <summary>The graph.</summary>
     public ComputationGraph Graph { get; }
 
-    /// <summary>The working-set lower bound (<see cref="MemoryModel.WorkingSetBound"/>).</summary>
+    /// <summary>The memory model the bounds hold under and the methods order for.</summary>
+    public MemoryModelOptions Memory { get; }
+
+    /// <summary>The working-set lower bound under <see cref="Memory"/>
+    /// (<see cref="MemoryModel.WorkingSetBound(ComputationGraph, MemoryModelOptions)"/>).</summary>
     public long WorkingSetBound => _workingSet.Value;
 
-    /// <summary>The cut lower bound (<see cref="MemoryModel.CutBound(ComputationGraph)"/>), or the working-set bound
+    /// <summary>The cut lower bound under <see cref="Memory"/>
+    /// (<see cref="MemoryModel.CutBound(ComputationGraph, Reachability, MemoryModelOptions)"/>), or the working-set bound
     /// when the graph is too large for it (<see cref="CutBoundSkipped"/>).</summary>
     public long CutBound => _cutBound.Value;
 
     /// <summary>True when the graph has more than <see cref="CutBoundOpLimit"/> ops, so the cut bound is not computed.</summary>
     public bool CutBoundSkipped => Graph.OpCount > CutBoundOpLimit;
 
-    /// <summary>The larger of the two bounds: a peak that meets it is optimal (default memory model).</summary>
+    /// <summary>The larger of the two bounds: a peak under <see cref="Memory"/> that meets it is optimal.</summary>
     public long LowerBound => Math.Max(WorkingSetBound, CutBound);
 
     /// <summary>The transitive closure (2·N²/8 bytes; computed on first use).</summary>

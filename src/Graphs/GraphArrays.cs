@@ -21,4 +21,5 @@ internal sealed class GraphArrays
     public required bool[] GraphOutput { get; init; }
     public required bool[] Freeable { get; init; }
     public required string[] TensorNames { get; init; }
+    public required int[] AliasOf { get; init; }
 }

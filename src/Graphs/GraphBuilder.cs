@@ -19,6 +19,7 @@ public sealed class GraphBuilder
     private readonly List<bool> _graphOutput = [];
     private readonly List<bool> _freeable = [];
     private readonly List<string> _tensorNames = [];
+    private readonly List<int> _aliasOf = [];
     private readonly List<(int Tensor, int Op)> _uses = [];
     private readonly List<(int From, int To)> _controlEdges = [];
 
@@ -44,6 +45,18 @@ public sealed class GraphBuilder
         _opTypes.Add(opType ?? "");
         return _opIds.Count - 1;
     }
+
+    /// <summary>The type of op <paramref name="op"/> (may be empty).</summary>
+    public string OpType(int op) => _opTypes[op];
+
+    /// <summary>The file id of op <paramref name="op"/>.</summary>
+    public long OpId(int op) => _opIds[op];
+
+    /// <summary>Every (tensor, consuming op) pair added so far, repeats included.</summary>
+    public IReadOnlyList<(int Tensor, int Op)> Uses => _uses;
+
+    /// <summary>Size in bytes of tensor <paramref name="tensor"/> added so far.</summary>
+    public long TensorSize(int tensor) => _tensorSize[tensor];
 
     /// <summary>Dense index of the op with file id <paramref name="id"/>.</summary>
     public bool TryGetOp(long id, out int op) => _indexById.TryGetValue(id, out op);
@@ -84,10 +97,23 @@ public sealed class GraphBuilder
         _graphOutput[tensor] = true;
     }
 
+    /// <summary>Marks op output <paramref name="output"/> as a view of <paramref name="source"/>, which its producer must
+    /// consume (<see cref="AddUse"/>) and which must be at least as large; <see cref="Build"/> checks both.</summary>
+    public void MarkAlias(int output, int source)
+    {
+        Guard.InRange(output, _tensorSize.Count, nameof(output), "Tensor");
+        Guard.InRange(source, _tensorSize.Count, nameof(source), "Tensor");
+        if (_producer[output] < 0)
+        {
+            throw new GraphFormatException($"the {Describe(output)} has no producer, so it cannot be an alias");
+        }
+        _aliasOf[output] = source;
+    }
+
     /// <summary>Checks the graph and freezes it.</summary>
     /// <exception cref="CycleException">The edges form a cycle (its ops are named).</exception>
     /// <exception cref="GraphFormatException">The tensor sizes add up to more than 2^63−1 bytes (the two tensors
-    /// where the sum overflows are named).</exception>
+    /// where the sum overflows are named), or an alias's source is not an input of its producer or is smaller.</exception>
     public ComputationGraph Build()
     {
         CheckTotalBytes();
@@ -131,6 +157,7 @@ public sealed class GraphBuilder
         var (outOffsets, outs) = Csr.Build(n, outPairs, distinct: false);
         var (inOffsets, ins) = Csr.Build(n, inputPairs);
         var (consumerOffsets, consumers) = Csr.Build(tensors, consumerPairs);
+        CheckAliases(inOffsets, ins);
         return new ComputationGraph(_name, new GraphArrays
         {
             OpIds = _opIds.ToArray(), OpNames = _opNames.ToArray(), OpTypes = _opTypes.ToArray(),
@@ -139,6 +166,7 @@ public sealed class GraphBuilder
             TensorSize = _tensorSize.ToArray(), Producer = _producer.ToArray(),
             ConsumerOffsets = consumerOffsets, Consumers = consumers,
             GraphOutput = _graphOutput.ToArray(), Freeable = _freeable.ToArray(), TensorNames = _tensorNames.ToArray(),
+            AliasOf = _aliasOf.ToArray(),
         });
     }
 
@@ -169,6 +197,29 @@ public sealed class GraphBuilder
         }
     }
 
+    private void CheckAliases(int[] inOffsets, int[] ins)
+    {
+        for (int t = 0; t < _aliasOf.Count; t++)
+        {
+            int source = _aliasOf[t];
+            if (source < 0)
+            {
+                continue;
+            }
+            int op = _producer[t];
+            if (Array.IndexOf(ins, source, inOffsets[op], inOffsets[op + 1] - inOffsets[op]) < 0)
+            {
+                throw new GraphFormatException(
+                    $"the {Describe(t)} is marked as an alias of the {Describe(source)}, which node {_opIds[op].ToString(CultureInfo.InvariantCulture)} does not consume (add that edge, or drop the alias)");
+            }
+            if (_tensorSize[source] < _tensorSize[t])
+            {
+                throw new GraphFormatException(
+                    $"the {Describe(t)} ({_tensorSize[t].ToString(CultureInfo.InvariantCulture)} B) is marked as an alias of the smaller {Describe(source)} ({_tensorSize[source].ToString(CultureInfo.InvariantCulture)} B)");
+            }
+        }
+    }
+
     private string Describe(int tensor)
     {
         string name = _tensorNames[tensor].Length > 0 ? $" '{_tensorNames[tensor]}'" : "";
@@ -188,6 +239,7 @@ public sealed class GraphBuilder
         _graphOutput.Add(graphOutput);
         _freeable.Add(freeable);
         _tensorNames.Add(name ?? "");
+        _aliasOf.Add(-1);
         return _tensorSize.Count - 1;
     }
 }

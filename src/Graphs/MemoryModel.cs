@@ -7,9 +7,10 @@ namespace Scheduler.Graphs;
 /// step to its last consumer's step; graph outputs live to the end; freeable graph inputs live from the start to their
 /// last consumer; resident inputs are a separate constant. The rule itself is written once, in
 /// <see cref="MemorySimulator"/>. An optional <see cref="MemoryModelOptions"/> applies the later options (in-place
-/// reuse); without it the model is <see cref="MemoryModelOptions.Default"/>. The bounds always describe the default model.
+/// reuse, views); without it the model is <see cref="MemoryModelOptions.Default"/>. The lower bounds
+/// (<c>MemoryModel.Bounds.cs</c>) take the same options and hold under them.
 /// </summary>
-public static class MemoryModel
+public static partial class MemoryModel
 {
     /// <summary>Peak bytes of a valid order under the model with <paramref name="options"/> (null: the default model).</summary>
     /// <exception cref="InvalidScheduleException">The order is not a permutation or violates an edge.</exception>
@@ -57,101 +58,6 @@ public static class MemoryModel
         message = Check(Guard.NotNull(graph, nameof(graph)), order)?.Message;
         return message is null;
     }
-
-    /// <summary>Working-set bound: max over ops of <see cref="WorkingSet"/>. Every order pays it under the default
-    /// model. Under in-place reuse it is not a lower bound (an element-wise op's output may share its dying input's
-    /// storage); it keeps this no-reuse meaning, and reports label it as such.</summary>
-    public static long WorkingSetBound(ComputationGraph graph)
-    {
-        Guard.NotNull(graph, nameof(graph));
-        long best = 0;
-        for (int v = 0; v < graph.OpCount; v++)
-        {
-            best = Math.Max(best, WorkingSet(graph, v));
-        }
-        return best;
-    }
-
-    /// <summary>The bytes <paramref name="op"/>'s step holds in every order under the default model: its outputs plus
-    /// its non-resident inputs (all live while it runs). Inductor's DFS calls this the bytes an op touches.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="op"/> is not an op of the graph.</exception>
-    public static long WorkingSet(ComputationGraph graph, int op)
-    {
-        Guard.NotNull(graph, nameof(graph));
-        Guard.InRange(op, graph.OpCount, nameof(op), "Op");
-        long bytes = graph.OutputBytes(op);
-        foreach (int t in graph.Inputs(op))
-        {
-            if (!graph.IsResident(t))
-            {
-                bytes += graph.TensorSize(t);
-            }
-        }
-        return bytes;
-    }
-
-    /// <summary>
-    /// Cut bound: for each op v, its outputs plus every tensor that is certainly live at v's step in any order — made
-    /// by an ancestor of v (or a freeable input) and used by v or a descendant, or a graph output made by an ancestor.
-    /// Max over v. At least the working-set bound; O(T·N/64) with reachability bitsets. Like the working-set bound it
-    /// holds for the default model only, not under in-place reuse.
-    /// </summary>
-    public static long CutBound(ComputationGraph graph)
-    {
-        Guard.NotNull(graph, nameof(graph));
-        return CutBound(graph, Reachability.Compute(graph));
-    }
-
-    /// <summary>The cut bound from an already computed closure of <paramref name="graph"/>.</summary>
-    public static long CutBound(ComputationGraph graph, Reachability reach)
-    {
-        Guard.NotNull(graph, nameof(graph));
-        Guard.NotNull(reach, nameof(reach));
-        int n = graph.OpCount;
-        var atStep = new long[n];
-        for (int v = 0; v < n; v++)
-        {
-            atStep[v] = graph.OutputBytes(v);
-        }
-        var liveAt = new BitSet(n);
-        for (int t = 0; t < graph.TensorCount; t++)
-        {
-            if (graph.IsResident(t) || graph.TensorSize(t) == 0)
-            {
-                continue;
-            }
-            int p = graph.Producer(t);
-            liveAt.Clear();
-            if (!graph.IsGraphOutput(t))
-            {
-                foreach (int c in graph.Consumers(t))
-                {
-                    liveAt.Or(reach.Ancestors(c));
-                    liveAt.Set(c);
-                }
-            }
-            if (p >= 0)
-            {
-                if (graph.IsGraphOutput(t))
-                {
-                    liveAt.Or(reach.Descendants(p));
-                }
-                else
-                {
-                    liveAt.And(reach.Descendants(p));
-                }
-            }
-            long size = graph.TensorSize(t);
-            foreach (int v in liveAt.Ones())
-            {
-                atStep[v] += size;
-            }
-        }
-        return atStep.Length == 0 ? 0 : atStep.Max();
-    }
-
-    /// <summary>The larger of the working-set and cut bounds (default model; not a bound under in-place reuse).</summary>
-    public static long LowerBound(ComputationGraph graph) => Math.Max(WorkingSetBound(graph), CutBound(graph));
 
     private static InvalidScheduleException? Check(ComputationGraph graph, ReadOnlySpan<int> order)
     {

@@ -28,8 +28,12 @@ namespace Scheduler.Graphs;
 /// <para>Left out on purpose (conservative): Softmax, LayerNorm, RMSNorm and other row reductions (whole-row reads
 /// before writes; runtimes differ), Pow (ONNX lets its exponent have another element type, so a same-byte-size
 /// exponent is not a same-shape one), KvAppend (writes into the resident cache), Concat, Slice, Gather, Reshape,
-/// Transpose (copies or views — views are a separate, later option). Only non-resident inputs donate, so weights,
-/// whose element types may differ, never do.</para>
+/// Transpose (copies or views: see <see cref="Views"/>). Only non-resident inputs donate, so weights, whose element
+/// types may differ, never do.</para>
+/// <para><b>Views and aliases</b> (<see cref="Views"/>): an output the graph marks as an alias of one of its op's inputs
+/// (<see cref="ComputationGraph.AliasOf"/>: JSON <c>alias_of</c>, the ONNX reader's and the model zoo's view ops, whose
+/// default set is <see cref="DefaultViewOps"/>) allocates nothing and shares that input's storage, which stays live
+/// until the last consumer of any alias has run (alias chains included). Off, every alias is a copy, as before.</para>
 /// </remarks>
 public sealed record MemoryModelOptions
 {
@@ -42,6 +46,19 @@ public sealed record MemoryModelOptions
         "Add", "Sub", "Mul", "Div", "Max", "Min", "Sum", "Where",
         "Identity", "Dropout", "BatchNormalization",
         "MaskScale", "Rotary", "gelu_new", "gelu_pytorch_tanh", "quick_gelu");
+
+    /// <summary>
+    /// The op types the ONNX reader and the model zoo mark as views of their first input by default: ONNX Reshape,
+    /// Flatten, Squeeze, Unsqueeze and Identity, which only relabel the shape of a contiguous buffer in every runtime
+    /// (PyTorch <c>view</c>, ONNX Runtime's reshape kernels alias their input). Transpose is left out: it is a view only
+    /// in runtimes with strided tensors (PyTorch eager), a copy in ONNX Runtime and TFLite; add it with
+    /// <c>--view-ops</c> (<see cref="ViewOpsWithTranspose"/>).
+    /// </summary>
+    public static ImmutableHashSet<string> DefaultViewOps { get; } = ImmutableHashSet.Create(
+        StringComparer.OrdinalIgnoreCase, "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Identity");
+
+    /// <summary><see cref="DefaultViewOps"/> plus Transpose (runtimes with strided views).</summary>
+    public static ImmutableHashSet<string> ViewOpsWithTranspose { get; } = DefaultViewOps.Add("Transpose");
 
     /// <summary>The plain model of docs/DESIGN.md §2: no option on.</summary>
     public static MemoryModelOptions Default { get; } = new();
@@ -60,8 +77,41 @@ public sealed record MemoryModelOptions
     /// when built from <see cref="DefaultElementWiseOps"/>.</summary>
     public ImmutableHashSet<string> ElementWiseOps { get; init; } = DefaultElementWiseOps;
 
-    /// <summary>How reports name the model: "default" or "in-place".</summary>
-    public string Name => InPlace ? "in-place" : "default";
+    /// <summary>
+    /// When true, an output the graph marks as an alias (<see cref="ComputationGraph.AliasOf"/>) allocates nothing and
+    /// keeps its source's storage live until the last consumer of every alias of it. Off by default: aliases are copies.
+    /// </summary>
+    public bool Views { get; init; }
+
+    /// <summary>Every combination of the options, default first (what the tests and the measurements run over).</summary>
+    public static IReadOnlyList<MemoryModelOptions> All { get; } =
+        [Default, InPlaceReuse, new() { Views = true }, new() { InPlace = true, Views = true }];
+
+    /// <summary>The names <see cref="Parse"/> accepts, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["default", "in-place", "views", "in-place+views"];
+
+    /// <summary>How reports name the model: "default", "in-place", "views" or "in-place+views".</summary>
+    public string Name => (InPlace, Views) switch
+    {
+        (false, false) => "default",
+        (true, false) => "in-place",
+        (false, true) => "views",
+        _ => "in-place+views",
+    };
+
+    /// <summary>True for <see cref="Default"/>'s rule (no option on): the bounds of <see cref="MemoryModel"/> and every
+    /// solver's own model describe exactly this.</summary>
+    public bool IsDefault => !InPlace && !Views;
+
+    /// <summary>The options named <paramref name="name"/> (one of <see cref="Names"/>), or null.</summary>
+    public static MemoryModelOptions? Parse(string name) => name switch
+    {
+        "default" => Default,
+        "in-place" => InPlaceReuse,
+        "views" => All[2],
+        "in-place+views" or "views+in-place" => All[3],
+        _ => null,
+    };
 
     /// <summary>True when ops of type <paramref name="opType"/> may reuse a dying input.</summary>
     public bool IsElementWise(string opType) => ElementWiseOps.Contains(opType ?? "");

@@ -22,15 +22,25 @@ namespace Scheduler.Graphs;
 /// t's last remaining consumer in this order. A reader of t that runs after v keeps t's remaining uses above one at
 /// v, so no reuse happens there. Reuse is therefore decided per order; a runtime that executes the order must make the
 /// same decision (or add an ordering edge from every reader of t to v) before it may overwrite t.</para>
+/// <para><b>Views</b> (only with <see cref="MemoryModelOptions.Views"/>): an output marked as an alias of an input
+/// (<see cref="ComputationGraph.AliasOf"/>) allocates nothing; it and its source, and every alias of either, share one
+/// buffer (a class of <see cref="StorageClasses"/>), which is freed after the last consumer of any of them has run, and
+/// never when one of them is a graph output or the source is resident. With both options, storage is what is reused:
+/// an in-place output takes over a buffer of its size when every use of that buffer left is this op's single read,
+/// so a buffer some alias still has to be read from is never overwritten.</para>
 /// </summary>
-public sealed class MemorySimulator
+public sealed partial class MemorySimulator
 {
     private readonly ComputationGraph _graph;
     private readonly int[] _remainingUses;
     private readonly long _initialLive;
 
-    // Per op: may it write in place? Null when in-place reuse is off, so the default model is exactly the old one.
+    // Null under the default model, so its hot path is exactly the plain rule; otherwise the buffer classes and, per
+    // buffer (indexed by the root tensor that allocated it), the buffer now holding a class, its uses left and its pin.
+    private readonly StorageClasses? _classes;
     private readonly bool[]? _inPlaceOps;
+    private readonly int[] _storageOf = [], _storageUses = [];
+    private readonly bool[] _storagePinned = [];
 
     /// <summary>Starts before the first step, under the default memory model.</summary>
     public MemorySimulator(ComputationGraph graph)
@@ -44,18 +54,26 @@ public sealed class MemorySimulator
     {
         _graph = Guard.NotNull(graph, nameof(graph));
         Options = Guard.NotNull(options, nameof(options));
-        if (options.InPlace)
+        _remainingUses = new int[graph.TensorCount];
+        if (!options.IsDefault)
         {
-            _inPlaceOps = new bool[graph.OpCount];
-            for (int v = 0; v < graph.OpCount; v++)
+            _classes = StorageClasses.Of(graph, options);
+            _storageOf = new int[graph.TensorCount];
+            _storageUses = new int[graph.TensorCount];
+            _storagePinned = new bool[graph.TensorCount];
+            if (options.InPlace)
             {
-                _inPlaceOps[v] = options.IsElementWise(graph.OpType(v));
+                _inPlaceOps = new bool[graph.OpCount];
+                for (int v = 0; v < graph.OpCount; v++)
+                {
+                    _inPlaceOps[v] = options.IsElementWise(graph.OpType(v));
+                }
             }
         }
-        _remainingUses = new int[graph.TensorCount];
         for (int t = 0; t < graph.TensorCount; t++)
         {
-            if (graph.IsFreeableInput(t) && graph.Consumers(t).Length > 0)
+            bool used = _classes is null ? graph.Consumers(t).Length > 0 : _classes.Root[t] == t && _classes.Uses[t] > 0;
+            if (graph.IsFreeableInput(t) && used)
             {
                 _initialLive += graph.TensorSize(t);
             }
@@ -67,8 +85,12 @@ public sealed class MemorySimulator
     {
         _graph = other._graph;
         Options = other.Options;
+        _classes = other._classes;
         _inPlaceOps = other._inPlaceOps;
         _remainingUses = (int[])other._remainingUses.Clone();
+        _storageOf = (int[])other._storageOf.Clone();
+        _storageUses = (int[])other._storageUses.Clone();
+        _storagePinned = (bool[])other._storagePinned.Clone();
         _initialLive = other._initialLive;
         LiveBytes = other.LiveBytes;
         PeakBytes = other.PeakBytes;
@@ -97,6 +119,15 @@ public sealed class MemorySimulator
         {
             _remainingUses[t] = _graph.Consumers(t).Length;
         }
+        if (_classes is not null)
+        {
+            for (int t = 0; t < _graph.TensorCount; t++)
+            {
+                _storageOf[t] = t;
+                _storageUses[t] = _classes.Uses[t];
+                _storagePinned[t] = _classes.Pinned[t];
+            }
+        }
         LiveBytes = _initialLive;
         PeakBytes = 0;
         Steps = 0;
@@ -116,14 +147,20 @@ public sealed class MemorySimulator
             throw new ArgumentException("the source simulates another graph or memory model", nameof(source));
         }
         Array.Copy(source._remainingUses, _remainingUses, _remainingUses.Length);
+        Array.Copy(source._storageOf, _storageOf, _storageOf.Length);
+        Array.Copy(source._storageUses, _storageUses, _storageUses.Length);
+        Array.Copy(source._storagePinned, _storagePinned, _storagePinned.Length);
         LiveBytes = source.LiveBytes;
         PeakBytes = source.PeakBytes;
         Steps = source.Steps;
     }
 
-    /// <summary>Memory at the step if <paramref name="op"/> ran next: live bytes plus its outputs, less the outputs
-    /// written in place over dying inputs.</summary>
-    public long StepBytes(int op) => LiveBytes + _graph.OutputBytes(op) - ReusedBytes(op);
+    /// <summary>Memory at the step if <paramref name="op"/> ran next: live bytes plus what it allocates (its outputs,
+    /// less views and less the outputs written in place over dying inputs).</summary>
+    public long StepBytes(int op) => LiveBytes + AllocatedBytes(op) - ReusedBytes(op);
+
+    /// <summary>Bytes <paramref name="op"/>'s step allocates before reuse: its outputs, less honoured views.</summary>
+    public long AllocatedBytes(int op) => _classes is null ? _graph.OutputBytes(op) : _classes.Allocated[op];
 
     /// <summary>Bytes of <paramref name="op"/>'s outputs that would be written in place over dying inputs if it ran
     /// next (always 0 without <see cref="MemoryModelOptions.InPlace"/>).</summary>
@@ -131,12 +168,31 @@ public sealed class MemorySimulator
 
     /// <summary>Bytes that running <paramref name="op"/> next would give back (its dying inputs and its unused outputs,
     /// less storage handed on in place), so that the live bytes after it are <c>StepBytes(op) − FreedBy(op)</c>.</summary>
-    public long FreedBy(int op) => FreedWithoutReuse(op) - ReusedBytes(op);
+    public long FreedBy(int op) => _classes is null ? FreedPlain(op) : FreedStorage(op);
 
-    /// <summary>Bytes of the tensors whose storage running <paramref name="op"/> next ends (its dying inputs and its
-    /// unused outputs), in-place donors included; each such tensor is appended to <paramref name="ended"/> if given.</summary>
-    private long FreedWithoutReuse(int op, List<int>? ended = null)
+    /// <summary>Runs <paramref name="op"/>; returns the memory at its step.</summary>
+    public long Execute(int op) => Execute(op, []);
+
+    /// <summary>Runs <paramref name="op"/> and, when <paramref name="donors"/> is not empty (one slot per output),
+    /// writes for each output the input tensor whose buffer it took over (in place, or as a view), or -1. When
+    /// <paramref name="ended"/> is given, appends one tensor per buffer freed at this step: the root that allocated it
+    /// (for the plain model, the tensor itself). Graph outputs and resident tensors never end.</summary>
+    internal long Execute(int op, Span<int> donors, List<int>? ended = null)
     {
+        long step = _classes is null ? ExecutePlain(op, donors, ended) : ExecuteStorage(op, donors, ended);
+        foreach (int t in _graph.Inputs(op))
+        {
+            _remainingUses[t]--;
+        }
+        Steps++;
+        return step;
+    }
+
+    private long ExecutePlain(int op, Span<int> donors, List<int>? ended)
+    {
+        donors.Fill(-1);
+        long step = LiveBytes + _graph.OutputBytes(op);
+        PeakBytes = Math.Max(PeakBytes, step);
         long freed = 0;
         foreach (int t in _graph.Inputs(op))
         {
@@ -154,70 +210,22 @@ public sealed class MemorySimulator
                 ended?.Add(t);
             }
         }
-        return freed;
-    }
-
-    /// <summary>Runs <paramref name="op"/>; returns the memory at its step.</summary>
-    public long Execute(int op) => Execute(op, []);
-
-    /// <summary>Runs <paramref name="op"/> and, when <paramref name="donors"/> is not empty (one slot per output),
-    /// writes for each output the input tensor whose storage it took over, or -1. When <paramref name="ended"/> is
-    /// given, appends every tensor whose lifetime ends at this step: its dying inputs (donors too: their storage lives
-    /// on as the output they were given to) and its unused outputs. Graph outputs and resident tensors never end.</summary>
-    internal long Execute(int op, Span<int> donors, List<int>? ended = null)
-    {
-        long reused = 0;
-        if (_inPlaceOps is null || !_inPlaceOps[op])
-        {
-            donors.Fill(-1);
-        }
-        else
-        {
-            reused = FindDonors(op, donors);
-        }
-        long step = LiveBytes + _graph.OutputBytes(op) - reused;
-        if (step > PeakBytes)
-        {
-            PeakBytes = step;
-        }
-        // Reused storage is neither allocated nor freed at this step, so the live bytes after it do not depend on reuse.
-        LiveBytes = step + reused - FreedWithoutReuse(op, ended);
-        foreach (int t in _graph.Inputs(op))
-        {
-            _remainingUses[t]--;
-        }
-        Steps++;
+        LiveBytes = step - freed;
         return step;
     }
 
-    /// <summary>The in-place rule (see the type's remarks): matches outputs to dying same-size inputs, greedily in slot
-    /// and input order; returns the bytes reused. <paramref name="donors"/> is empty or has one slot per output.</summary>
-    private long FindDonors(int op, Span<int> donors)
+    private long FreedPlain(int op)
     {
-        var outputs = _graph.Outputs(op);
-        var inputs = _graph.Inputs(op);
-        Span<int> chosen = outputs.Length <= 16 ? stackalloc int[outputs.Length] : new int[outputs.Length];
-        long reused = 0;
-        for (int k = 0; k < outputs.Length; k++)
+        long freed = 0;
+        foreach (int t in _graph.Inputs(op))
         {
-            long size = _graph.TensorSize(outputs[k]);
-            chosen[k] = -1;
-            foreach (int t in inputs)
-            {
-                if (size > 0 && _remainingUses[t] == 1 && IsFreeable(t) && _graph.TensorSize(t) == size
-                    && chosen[..k].IndexOf(t) < 0)
-                {
-                    chosen[k] = t;
-                    reused += size;
-                    break;
-                }
-            }
+            freed += _remainingUses[t] == 1 && IsFreeable(t) ? _graph.TensorSize(t) : 0;
         }
-        if (!donors.IsEmpty)
+        foreach (int t in _graph.Outputs(op))
         {
-            chosen.CopyTo(donors);
+            freed += _graph.Consumers(t).Length == 0 && !_graph.IsGraphOutput(t) ? _graph.TensorSize(t) : 0;
         }
-        return reused;
+        return freed;
     }
 
     private bool IsFreeable(int tensor) => !_graph.IsGraphOutput(tensor) && !_graph.IsResident(tensor);

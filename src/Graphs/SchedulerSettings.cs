@@ -22,6 +22,8 @@ namespace Scheduler.Graphs;
 /// <param name="Effort">Multiplier of every method's work budget (1 = the documented defaults).</param>
 /// <param name="Temperature">Sampling temperature of <c>topoformer-sample</c>: logits are divided by it (above 1:
 /// flatter, more exploration). Positive and finite; the default is the measured best (docs/results/topoformer-sampling.md).</param>
+/// <param name="Memory">The memory model the methods order for (null: the default model). The pass binds it from
+/// <c>--in-place</c>/<c>--views</c> or <c>memory_model</c> and hands solvers an analysis under the same model.</param>
 public sealed record SchedulerSettings(
     int Seed = 0,
     int Samples = 16,
@@ -29,11 +31,15 @@ public sealed record SchedulerSettings(
     int BeamWidth = 64,
     string? ModelPath = null,
     double Effort = 1,
-    double Temperature = SchedulerSettings.DefaultTemperature)
+    double Temperature = SchedulerSettings.DefaultTemperature,
+    MemoryModelOptions? Memory = null)
 {
     /// <summary>The default sampling temperature: 0.5, the best mean best-of-16 of the temperatures measured
     /// (0.5, 1, 2) with the shipped checkpoint on held-out layered graphs (docs/results/topoformer-sampling.md).</summary>
     public const double DefaultTemperature = 0.5;
+
+    /// <summary><see cref="Memory"/>, or the default model when it is null.</summary>
+    public MemoryModelOptions Model => Memory ?? MemoryModelOptions.Default;
 
     /// <summary>Defaults.</summary>
     public static SchedulerSettings Default { get; } = new();

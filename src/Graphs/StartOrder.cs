@@ -1,21 +1,21 @@
 namespace Scheduler.Graphs;
 
 /// <summary>
-/// A verified order a search or exact method starts from (and falls back to), with its peak under the default memory
-/// model and the method that produced it. The pass hands every improving method the best order it holds so far.
+/// A verified order a search or exact method starts from (and falls back to), with its peak under the memory model in
+/// force and the method that produced it. The pass hands every improving method the best order it holds so far.
 /// </summary>
 /// <param name="Order">The order (op indices).</param>
-/// <param name="Peak">Its peak bytes under the default model.</param>
+/// <param name="Peak">Its peak bytes under the memory model in force.</param>
 /// <param name="Source">Name of the method that produced it.</param>
 public sealed record StartOrder(int[] Order, long Peak, string Source)
 {
-    /// <summary>Validates and scores <paramref name="order"/>.</summary>
+    /// <summary>Validates and scores <paramref name="order"/> under <paramref name="memory"/> (null: the default model).</summary>
     /// <exception cref="InvalidScheduleException">The order is not a topological order of the graph.</exception>
-    public static StartOrder Of(ComputationGraph graph, int[] order, string source)
+    public static StartOrder Of(ComputationGraph graph, int[] order, string source, MemoryModelOptions? memory = null)
     {
         Guard.NotNull(graph, nameof(graph));
         MemoryModel.Validate(graph, order);
-        return new StartOrder(order, MemoryModel.Evaluate(graph, order), source);
+        return new StartOrder(order, MemoryModel.Evaluate(graph, order, memory), source);
     }
 
     /// <summary>

@@ -60,7 +60,9 @@ public sealed class MemorySchedulingPass
     /// <summary>Schedules <paramref name="graph"/>.</summary>
     /// <exception cref="ArgumentException">A method id is unknown (the message lists the known ones).</exception>
     public PassResult Run(ComputationGraph graph, PassOptions options, CancellationToken cancellationToken = default)
-        => Run(new GraphAnalysis(graph), options, cancellationToken);
+        => Run(new GraphAnalysis(graph, Guard(options).Memory), options, cancellationToken);
+
+    private static PassOptions Guard(PassOptions options) => options ?? throw new ArgumentNullException(nameof(options));
 
     /// <summary>Schedules <see cref="GraphAnalysis.Graph"/>, reusing what <paramref name="analysis"/> already holds.</summary>
     /// <exception cref="ArgumentException">A method id is unknown (the message lists the known ones).</exception>
@@ -77,6 +79,11 @@ public sealed class MemorySchedulingPass
         CancellationToken cancellationToken)
     {
         var graph = analysis.Graph;
+        if (analysis.Memory != options.Memory)
+        {
+            // The bounds and the methods must describe the model the pass scores with.
+            analysis = new GraphAnalysis(graph, options.Memory);
+        }
         var clock = Stopwatch.StartNew();
         var run = new PortfolioRun(analysis, options, methods, clock, c => CandidateFinished?.Invoke(c));
         string? proof = run.Proves(run.Slots[0]!) ? "lower bound (met by input)" : null;

@@ -13,21 +13,22 @@ public static class MethodRunner
 {
     /// <summary>
     /// Runs <paramref name="method"/> on <see cref="GraphAnalysis.Graph"/>, an improving method starting from
-    /// <paramref name="start"/> (null: its own start heuristics), and scores its order under the model with
-    /// <paramref name="memory"/> (null: the default model). Never throws for a failing method, only for cancellation
-    /// through <paramref name="cancellationToken"/>.
+    /// <paramref name="start"/> (null: its own start heuristics), ordering for and scoring under the analysis's memory
+    /// model (<see cref="GraphAnalysis.Memory"/>, which replaces <paramref name="settings"/>' own). Never throws for a
+    /// failing method, only for cancellation through <paramref name="cancellationToken"/>.
     /// </summary>
     public static CandidateResult Run(SchedulerDescriptor method, GraphAnalysis analysis, StartOrder? start, SchedulerSettings settings,
-        MemoryModelOptions? memory = null, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(settings);
         var graph = analysis.Graph;
+        var memory = analysis.Memory;
         var clock = Stopwatch.StartNew();
         try
         {
-            var scheduler = method.Create(settings);
+            var scheduler = method.Create(settings with { Memory = memory });
             SolveResult result = scheduler is ISolvingScheduler solver
                 ? solver.Solve(analysis, start, cancellationToken)
                 : new SolveResult(scheduler.Order(graph, cancellationToken), SolveStatus.Feasible);
@@ -38,14 +39,6 @@ public static class MethodRunner
             }
             long peak = MemoryModel.Evaluate(graph, result.Order, memory);
             var status = scheduler is ISolvingScheduler ? StatusOf(result) : CandidateStatus.Ok;
-            if (memory is { InPlace: true } && scheduler is ISolvingScheduler)
-            {
-                // Solvers optimise and prove bounds under the default model; under in-place reuse their order is only
-                // a feasible one, and their bound is not a lower bound at all.
-                string claim = status.Id();
-                return new CandidateResult(method.Name, result.Order, peak, elapsed, status == CandidateStatus.Optimal ? CandidateStatus.Feasible : status,
-                    $"{claim} under the default model, re-scored in place{(result.Message is null ? "" : $": {result.Message}")}") { Work = result.Work };
-            }
             return new CandidateResult(method.Name, result.Order, peak, elapsed, status, result.Message, result.ProvenLowerBound) { Work = result.Work };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

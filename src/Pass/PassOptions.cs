@@ -40,8 +40,9 @@ public sealed record PassOptions
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// The memory model every candidate is scored with (default: <see cref="MemoryModelOptions.Default"/>). Methods still
-    /// order under the default model internally; the pass re-scores their orders under this one.
+    /// The memory model every method orders for and every candidate is scored with, and the one the bounds hold under
+    /// (default: <see cref="MemoryModelOptions.Default"/>). The pass hands it to each method in its settings and in the
+    /// shared analysis; <c>cpsat</c>, whose model cannot express views or in-place reuse, says so and is re-scored.
     /// </summary>
     public MemoryModelOptions Memory { get; init; } = MemoryModelOptions.Default;
 }

@@ -8,7 +8,7 @@ namespace Scheduler.Pass;
 /// <summary>
 /// Loads <see cref="PassOptions"/> from YAML. Keys: <c>methods</c> (list), <c>time_budget_seconds</c>, <c>seed</c>,
 /// <c>samples</c>, <c>temperature</c>, <c>model</c>, <c>beam_width</c>, <c>effort</c>, <c>exact_op_limit</c>, <c>parallelism</c>,
-/// <c>memory_model</c> (<c>default</c> or <c>in-place</c>). Missing (or null) keys keep their defaults. Numbers are
+/// <c>memory_model</c> (<c>default</c>, <c>in-place</c>, <c>views</c> or <c>in-place+views</c>). Missing (or null) keys keep their defaults. Numbers are
 /// checked against <see cref="PassOptionRanges"/>, method ids against <see cref="MethodCatalog"/>; an unknown key or
 /// method, a value of the wrong kind or out of range is a <see cref="GraphFormatException"/> naming the file, line,
 /// column and key, with a "did you mean" for a near miss.
@@ -109,13 +109,9 @@ public static class PassOptionsYaml
 
         private MemoryModelOptions Memory(string key, YamlNode node)
         {
-            string text = Scalar(key, node, "default or in-place");
-            return text switch
-            {
-                "default" => MemoryModelOptions.Default,
-                "in-place" => MemoryModelOptions.InPlaceReuse,
-                _ => throw Error(source, node.Start, $"{key} must be 'default' or 'in-place', got '{text}'{Suggestions.DidYouMean(text, ["default", "in-place"])}"),
-            };
+            string text = Scalar(key, node, string.Join(", ", MemoryModelOptions.Names));
+            return MemoryModelOptions.Parse(text)
+                ?? throw Error(source, node.Start, $"{key} must be one of {string.Join(", ", MemoryModelOptions.Names.Select(n => $"'{n}'"))}, got '{text}'{Suggestions.DidYouMean(text, MemoryModelOptions.Names)}");
         }
 
         private List<string> Methods(YamlNode node)

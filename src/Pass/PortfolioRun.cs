@@ -27,15 +27,14 @@ internal sealed class PortfolioRun
         _clock = clock;
         _finished = finished;
         _slots = new CandidateResult?[methods.Count + 1];
-        Put(0, MethodRunner.InputOrder(analysis.Graph, options.Memory));
-        // The lower bound and the solvers' proofs hold for the default model only.
-        Provable = !options.Memory.InPlace;
+        Put(0, MethodRunner.InputOrder(analysis.Graph, analysis.Memory));
     }
 
     public GraphAnalysis Analysis { get; }
 
-    /// <summary>True when proofs count (the default memory model is in force).</summary>
-    public bool Provable { get; }
+    /// <summary>True when proofs count: always, since the bounds and every method's claim hold under the memory model
+    /// in force (a method that cannot optimise for it says so and claims no more than feasible).</summary>
+    public bool Provable => true;
 
     /// <summary>True when the safety cap skipped or cut a method.</summary>
     public bool Capped { get; private set; }
@@ -47,8 +46,8 @@ internal sealed class PortfolioRun
     public bool Proves(CandidateResult c)
         => Provable && c.Succeeded && (c.Status == CandidateStatus.Optimal || c.PeakBytes <= Analysis.LowerBound);
 
-    /// <summary>The best order held so far (lowest default-model peak, earliest slot on ties): every method of the next
-    /// stage starts from it.</summary>
+    /// <summary>The best order held so far (lowest peak under the model in force, earliest slot on ties): every method
+    /// of the next stage starts from it.</summary>
     public StartOrder Incumbent()
     {
         StartOrder? best = null;
@@ -58,7 +57,7 @@ internal sealed class PortfolioRun
             {
                 continue;
             }
-            long peak = Provable ? c.PeakBytes!.Value : MemoryModel.Evaluate(Analysis.Graph, c.Order);
+            long peak = c.PeakBytes!.Value;
             if (best is null || peak < best.Peak)
             {
                 best = new StartOrder(c.Order!, peak, c.Method);
@@ -167,7 +166,7 @@ internal sealed class PortfolioRun
         }
         try
         {
-            var result = MethodRunner.Run(method, Analysis, start, settings, _options.Memory, backstop.Token);
+            var result = MethodRunner.Run(method, Analysis, start, settings, backstop.Token);
             if (result.Status == CandidateStatus.Capped)
             {
                 Capped = true;

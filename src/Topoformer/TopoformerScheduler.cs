@@ -118,7 +118,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
             return new SolveResult(PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(_seed)), SolveStatus.Feasible);
         }
         // The network's forward pass is one uninterruptible call; the cap can only cut the sampling after it.
-        var (order, drawn, capped) = PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, _temperature, cap, cancellationToken);
+        var (order, drawn, capped) = PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, _temperature, cap, analysis.Memory, cancellationToken);
         return capped
             ? new SolveResult(order, SolveStatus.Feasible, null, $"{Name}: stopped by the {cap} after {drawn} of {_samples} samples.", Capped: true)
             : new SolveResult(order, SolveStatus.Feasible);

@@ -58,17 +58,45 @@ public sealed class CpSatScheduler : ISolvingScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
+        => Solve(new GraphAnalysis(graph, _settings.Model), null, cancellationToken).Order;
 
     /// <inheritdoc/>
+    /// <remarks>The CP-SAT model's cumulative charges each tensor over its own lifetime: the default model. Views and
+    /// in-place reuse decide buffer sharing per order, which that constraint cannot express, so under them the method
+    /// solves the default-model problem (from the start order, hinted with it) and re-scores its order under the model
+    /// in force, keeping the start order when that is better; its status is then at best feasible, optimal only when
+    /// the peak meets the lower bound valid under the model, and its message says so.</remarks>
     public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis.Memory.IsDefault)
+        {
+            return SolveDefault(analysis, start, cancellationToken);
+        }
+        var graph = analysis.Graph;
+        var memory = analysis.Memory;
+        var plain = new GraphAnalysis(graph);
+        var plainStart = start is null ? null : StartOrder.Of(graph, start.Order, start.Source);
+        var result = SolveDefault(plain, plainStart, cancellationToken);
+        long peak = MemoryModel.Evaluate(graph, result.Order, memory);
+        var order = result.Order;
+        if (start is not null && start.Peak < peak)
+        {
+            (order, peak) = (start.Order, start.Peak);
+        }
+        bool optimal = peak <= analysis.LowerBound;
+        return new SolveResult(order, optimal ? SolveStatus.Optimal : SolveStatus.Feasible, optimal ? peak : analysis.LowerBound,
+            $"cpsat: solved under the default model (its cumulative cannot express {memory.Name}), re-scored under {memory.Name}: peak {peak}; {result.Message}",
+            result.Capped, result.Work);
+    }
+
+    private SolveResult SolveDefault(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken)
+    {
         var graph = analysis.Graph;
         var cap = SafetyCap.Start(_settings);
         if (graph.OpCount > MaxOps)
         {
-            start = StartOrders.Resolve(graph, start, _startHeuristics, cap, cancellationToken);
+            start = StartOrders.Resolve(analysis, start, _startHeuristics, cap, cancellationToken);
             return new SolveResult(start.Order, SolveStatus.GaveUp, null,
                 $"cpsat: {graph.OpCount} ops is above the model's limit of {MaxOps}; returned the start order ({start.Source}, peak {start.Peak}).",
                 Capped: cap.IsReached);

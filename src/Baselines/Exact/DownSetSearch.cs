@@ -35,7 +35,7 @@ internal sealed class DownSetSearch
     private readonly bool[] _scheduled;
     private readonly int[] _path, _ready;
     private readonly ulong[] _scratch, _current;
-    private readonly DynamicCutBound _completion;
+    private readonly DynamicCutBound? _completion;
 
     public DownSetSearch(GraphAnalysis analysis, long budget, int stateLimit, SafetyCap cap)
     {
@@ -49,13 +49,15 @@ internal sealed class DownSetSearch
         _n = graph.OpCount;
         _words = (_n + 63) >> 6;
         _store = new DownSetStore(_words);
-        _sim = new MemorySimulator(graph);
+        _sim = new MemorySimulator(graph, analysis.Memory);
         _scheduled = new bool[_n];
         _path = new int[_n];
         _ready = new int[_n];
         _scratch = new ulong[_words];
         _current = new ulong[_words];
-        _completion = new DynamicCutBound(graph, analysis.Reachability);
+        // The state-aware cut bound reasons about tensors under the default model; under views or in-place reuse the
+        // search prunes by the (valid) static bound and the budget alone.
+        _completion = analysis.Memory.IsDefault ? new DynamicCutBound(graph, analysis.Reachability) : null;
     }
 
     /// <summary>Runs the search. Every pop replays a path and scans the ops (O(N) work), so the cap is charged by that
@@ -77,7 +79,7 @@ internal sealed class DownSetSearch
                 return new DownSetOutcome(null, bound, _store.Count, $"{_cap} reached", Capped: true);
             }
             int depth = Replay(id);
-            if (!_store.IsBounded(id) && depth < _n)
+            if (_completion is not null && !_store.IsBounded(id) && depth < _n)
             {
                 // A* with a lazily applied, path-maxed bound: raise the key to the completion bound and requeue.
                 long key = _store.Key(id);
@@ -135,6 +137,9 @@ internal sealed class DownSetSearch
     /// costs at most key, which the completion pays anyway; every step between v's new and old place sees v's live
     /// outputs added and its dying inputs (whose other consumers are all in S) removed, a net change of
     /// out(v) − FreedBy(v) ≤ 0; steps after v's old place are unchanged. So some optimal completion starts with v.
+    /// Under views and in-place reuse out(v) is what v allocates less what it reuses: the buffers v frees have no
+    /// other reader left, so v reuses and frees the same at either place, and an op in between can only gain a donor
+    /// (a buffer v no longer reads), which lowers its step.
     /// </summary>
     private void Expand(int id, int depth)
     {
@@ -150,7 +155,7 @@ internal sealed class DownSetSearch
         for (int k = 0; k < readyCount; k++)
         {
             int v = _ready[k];
-            if (_sim.StepBytes(v) <= key && _sim.FreedBy(v) >= _graph.OutputBytes(v))
+            if (_sim.StepBytes(v) <= key && _sim.FreedBy(v) + _sim.ReusedBytes(v) >= _sim.AllocatedBytes(v))
             {
                 Relax(id, v, key, depth + 1);
                 return;

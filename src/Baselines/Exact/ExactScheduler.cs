@@ -49,7 +49,7 @@ public sealed class ExactScheduler : ISolvingScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
+        => Solve(new GraphAnalysis(graph, _settings.Model), null, cancellationToken).Order;
 
     /// <inheritdoc/>
     public SolveResult Solve(GraphAnalysis analysis, StartOrder? start, CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ public sealed class ExactScheduler : ISolvingScheduler
             return new SolveResult(start.Order, SolveStatus.Optimal, start.Peak,
                 $"exact: no order beats the start order ({start.Source}); {outcome.States:N0} states.", Work: outcome.States);
         }
-        long peak = MemoryModel.Evaluate(graph, outcome.Order);
+        long peak = MemoryModel.Evaluate(graph, outcome.Order, analysis.Memory);
         return new SolveResult(outcome.Order, SolveStatus.Optimal, peak,
             $"exact: optimal peak {peak} below the start order's {start.Peak}; {outcome.States:N0} states.", Work: outcome.States);
     }

@@ -16,27 +16,38 @@ namespace Scheduler.Baselines.Heuristics;
 /// </summary>
 public sealed class LpmfScheduler : IScheduler
 {
+    private readonly MemoryModelOptions _memory;
+
+    /// <summary>The greedy under the memory model with <paramref name="memory"/> (null: the default model). Under
+    /// views or in-place reuse its keys read the simulator of that model; a key refreshed only when a tensor drops to
+    /// one use may go stale for a reader of an alias, which only changes which op the greedy prefers.</summary>
+    public LpmfScheduler(MemoryModelOptions? memory = null) => _memory = memory ?? MemoryModelOptions.Default;
+
     /// <inheritdoc/>
     public string Name => "lpmf";
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Run(graph, cancellationToken).Order;
+        => Run(graph, _memory, cancellationToken).Order;
 
     /// <summary>The order and the peak the greedy's own simulator saw (a debug hook: it must equal the model's).</summary>
     internal static (int[] Order, long PeakBytes) Run(ComputationGraph graph, CancellationToken cancellationToken)
+        => Run(graph, MemoryModelOptions.Default, cancellationToken);
+
+    /// <summary>The order and the simulator's peak under <paramref name="memory"/>.</summary>
+    internal static (int[] Order, long PeakBytes) Run(ComputationGraph graph, MemoryModelOptions memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.OpCount;
-        var sim = new MemorySimulator(graph);
+        var sim = new MemorySimulator(graph, memory);
         long initialLive = sim.LiveBytes;
         var byRank = new int[n];
         var allocation = new long[n];
         for (int v = 0; v < n; v++)
         {
             byRank[v] = v;
-            allocation[v] = graph.OutputBytes(v);
+            allocation[v] = sim.AllocatedBytes(v);
         }
         // Rank = position in (allocation, index) order; equal allocations form one contiguous run of ranks.
         Array.Sort(byRank, (a, b) => allocation[a] != allocation[b] ? allocation[a].CompareTo(allocation[b]) : a.CompareTo(b));
@@ -80,7 +91,7 @@ public sealed class LpmfScheduler : IScheduler
 
         void MakeReady(int v)
         {
-            net[v] = allocation[v] - sim.FreedBy(v);
+            net[v] = allocation[v] - sim.ReusedBytes(v) - sim.FreedBy(v);
             tree.Set(rankOf[v], v);
             smallest.Enqueue(rankOf[v], rankOf[v]);
         }
@@ -120,7 +131,7 @@ public sealed class LpmfScheduler : IScheduler
                 {
                     if (ready.IsReady(c))
                     {
-                        net[c] = allocation[c] - sim.FreedBy(c);
+                        net[c] = allocation[c] - sim.ReusedBytes(c) - sim.FreedBy(c);
                         tree.Set(rankOf[c], c);
                     }
                 }

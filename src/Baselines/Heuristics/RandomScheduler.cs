@@ -13,14 +13,17 @@ public sealed class RandomScheduler : IScheduler
 {
     private readonly int _seed;
     private readonly int _samples;
+    private readonly MemoryModelOptions _memory;
 
     /// <summary>Creates the scheduler.</summary>
     /// <param name="seed">Seed of the random stream; the same seed gives the same order.</param>
     /// <param name="samples">How many orders to draw (at least 1); the lowest peak is returned.</param>
+    /// <param name="memory">The memory model the samples are compared under (null: the default model).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is less than 1.</exception>
-    public RandomScheduler(int seed = 0, int samples = 1)
+    public RandomScheduler(int seed = 0, int samples = 1, MemoryModelOptions? memory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        _memory = memory ?? MemoryModelOptions.Default;
         _seed = seed;
         _samples = samples;
     }
@@ -40,12 +43,12 @@ public sealed class RandomScheduler : IScheduler
         {
             return best;
         }
-        long bestPeak = MemoryModel.Evaluate(graph, best);
+        long bestPeak = MemoryModel.Evaluate(graph, best, _memory);
         for (int k = 1; k < _samples; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int[] order = Sample(graph, random);
-            long peak = MemoryModel.Evaluate(graph, order);
+            long peak = MemoryModel.Evaluate(graph, order, _memory);
             if (peak < bestPeak)
             {
                 best = order;

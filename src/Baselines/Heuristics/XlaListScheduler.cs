@@ -18,21 +18,32 @@ namespace Scheduler.Baselines.Heuristics;
 /// </remarks>
 public sealed class XlaListScheduler : IScheduler
 {
+    private readonly MemoryModelOptions _memory;
+
+    /// <summary>The greedy under the memory model with <paramref name="memory"/> (null: the default model). Under
+    /// views or in-place reuse its keys read the simulator of that model; a key refreshed only when a tensor drops to
+    /// one use may go stale for a reader of an alias, which only changes which op the greedy prefers.</summary>
+    public XlaListScheduler(MemoryModelOptions? memory = null) => _memory = memory ?? MemoryModelOptions.Default;
+
     /// <inheritdoc/>
     public string Name => "xla-list";
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="graph"/> is null.</exception>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Run(graph, cancellationToken).Order;
+        => Run(graph, _memory, cancellationToken).Order;
 
     /// <summary>The order and the peak the greedy's own simulator saw (a debug hook: it must equal the model's).</summary>
     internal static (int[] Order, long PeakBytes) Run(ComputationGraph graph, CancellationToken cancellationToken)
+        => Run(graph, MemoryModelOptions.Default, cancellationToken);
+
+    /// <summary>The order and the simulator's peak under <paramref name="memory"/>.</summary>
+    internal static (int[] Order, long PeakBytes) Run(ComputationGraph graph, MemoryModelOptions memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         int n = graph.OpCount;
-        var sim = new MemorySimulator(graph);
-        var ready = new ReadyList<Key>(graph, v => new Key(sim.FreedBy(v) - graph.OutputBytes(v), graph.Successors(v).Length, v));
+        var sim = new MemorySimulator(graph, memory);
+        var ready = new ReadyList<Key>(graph, v => new Key(sim.FreedBy(v) + sim.ReusedBytes(v) - sim.AllocatedBytes(v), graph.Successors(v).Length, v));
         var order = new int[n];
         for (int step = 0; step < n; step++)
         {

@@ -54,7 +54,7 @@ public sealed class BeamScheduler : ISolvingScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
+        => Solve(new GraphAnalysis(graph, _settings.Model), null, cancellationToken).Order;
 
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException">The search would copy more than <see cref="MaxCopyWork"/> words.</exception>
@@ -72,14 +72,14 @@ public sealed class BeamScheduler : ISolvingScheduler
             throw new NotSupportedException(
                 $"beam: width {_width} on {graph.OpCount} ops would copy {work:G3} words of state (width × ops × tensors), limit {MaxCopyWork:G3}; the work grows as width × N², so lower --beam-width for a graph this size.");
         }
-        start = StartOrders.Resolve(graph, start, _startHeuristics, cap, cancellationToken);
-        int[]? order = cap.IsReached ? null : Search(graph, cap, cancellationToken);
+        start = StartOrders.Resolve(analysis, start, _startHeuristics, cap, cancellationToken);
+        int[]? order = cap.IsReached ? null : Search(graph, analysis.Memory, cap, cancellationToken);
         if (order is null)
         {
             return new SolveResult(start.Order, SolveStatus.GaveUp, null,
                 $"beam: stopped by the {cap}; returned the start order ({start.Source}).", Capped: true);
         }
-        long peak = MemoryModel.Evaluate(graph, order);
+        long peak = MemoryModel.Evaluate(graph, order, analysis.Memory);
         return peak <= start.Peak
             ? new SolveResult(order, SolveStatus.Feasible, null, $"beam: width {_width}, peak {peak} (start {start.Peak}, {start.Source}).")
             : new SolveResult(start.Order, SolveStatus.Feasible, null, $"beam: width {_width} found {peak}, above the start order ({start.Source}, {start.Peak}).");
@@ -87,12 +87,12 @@ public sealed class BeamScheduler : ISolvingScheduler
 
     /// <summary>The beam's best complete order, or null when the cap stopped it. The cap is polled per materialised
     /// child (each costs a copy of O(T) simulator state), so one wide step on a huge graph cannot overrun it.</summary>
-    private int[]? Search(ComputationGraph graph, SafetyCap cap, CancellationToken ct)
+    private int[]? Search(ComputationGraph graph, MemoryModelOptions memory, SafetyCap cap, CancellationToken ct)
     {
         int n = graph.OpCount;
         var zobrist = ZobristKeys(n);
         var trace = new BeamTrace(n * Math.Min(_width, 1024));
-        var beam = new List<BeamState> { BeamState.Initial(graph) };
+        var beam = new List<BeamState> { BeamState.Initial(graph, memory) };
         var candidates = new List<BeamCandidate>();
         var seen = new Dictionary<ulong, int>();
         long childWork = graph.TensorCount + ((n + 63) >> 6) + 1;

@@ -26,10 +26,10 @@ internal sealed class BeamState
 
     public int TraceIndex { get; }
 
-    public static BeamState Initial(ComputationGraph graph)
+    public static BeamState Initial(ComputationGraph graph, MemoryModelOptions memory)
     {
         int[] sources = new ReadyTracker(graph).Sources.ToArray();
-        return new BeamState(new MemorySimulator(graph), new ulong[(graph.OpCount + 63) >> 6], 0, sources, -1);
+        return new BeamState(new MemorySimulator(graph, memory), new ulong[(graph.OpCount + 63) >> 6], 0, sources, -1);
     }
 
     /// <summary>The child that runs <paramref name="op"/> next (this state is left unchanged).</summary>

@@ -66,7 +66,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
 
     /// <inheritdoc/>
     public int[] Order(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Solve(new GraphAnalysis(graph), null, cancellationToken).Order;
+        => Solve(new GraphAnalysis(graph, _settings.Model), null, cancellationToken).Order;
 
     /// <inheritdoc/>
     /// <exception cref="NotSupportedException">The graph has more than <see cref="MaxOps"/> ops.</exception>
@@ -80,8 +80,8 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
                 $"local: graph has {graph.OpCount} ops, limit {MaxOps}; every accepted move re-simulates the order and a kick makes N/25 of them, so its work grows as N².");
         }
         var cap = SafetyCap.Start(_settings);
-        start = StartOrders.Resolve(graph, start, _startHeuristics, cap, cancellationToken);
-        var profile = new OrderProfile(graph, start.Order);
+        start = StartOrders.Resolve(analysis, start, _startHeuristics, cap, cancellationToken);
+        var profile = new OrderProfile(graph, start.Order, analysis.Memory);
         var random = new Random(_seed);
         var ops = new int[graph.OpCount];
         for (int v = 0; v < ops.Length; v++)
@@ -91,7 +91,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         long floor = analysis.LowerBound;
         int[] best = start.Order;
         long bestPeak = start.Peak, evaluations = 0;
-        var windows = _windows ? new WindowNeighbourhood(graph, _seed, _maxEvaluations) : null;
+        var windows = _windows ? new WindowNeighbourhood(graph, analysis.Memory, _seed, _maxEvaluations) : null;
         while (true)
         {
             Descend(profile, ops, random, cap, cancellationToken, ref evaluations);
@@ -113,7 +113,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
             }
             // Iterated local search (Lourenço, Martin & Stützle 2003): kick the best order with a few random legal
             // moves and descend again; the kicks count against the budget so the loop always ends.
-            profile = new OrderProfile(graph, best);
+            profile = new OrderProfile(graph, best, analysis.Memory);
             int kicks = 2 + graph.OpCount / KickDivisor;
             for (int k = 0; k < kicks && !cap.ReachedAfter(profile.RebuildWork); k++)
             {
@@ -123,7 +123,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
             }
             evaluations += kicks;
         }
-        Debug.Assert(MemoryModel.Evaluate(graph, best) == bestPeak, "incremental peak drifted from the model");
+        Debug.Assert(MemoryModel.Evaluate(graph, best, analysis.Memory) == bestPeak, "incremental peak drifted from the model");
         if (bestPeak <= floor)
         {
             return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves).", Work: evaluations);
@@ -178,7 +178,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
                 continue;
             }
             var (peak, count) = profile.Evaluate(op, target);
-            evaluations++;
+            evaluations += profile.EvaluationCost;
             if (peak < bestPeak || (peak == bestPeak && count < bestCount))
             {
                 (bestPeak, bestCount, bestTarget) = (peak, count, target);

@@ -19,6 +19,10 @@ namespace Scheduler.Baselines.Search;
 /// </list>
 /// Steps outside the moved range are unchanged. The deltas are step functions of pos(w) with at most d breakpoints,
 /// so a move is a few range-max queries on a <see cref="MaxCountTree"/>.
+/// <para>That derivation is the default model's. Under views or in-place reuse (<see cref="MemoryModelOptions"/>) a
+/// move also changes which buffers other ops may take over and which aliases keep a buffer alive, so there a move is
+/// scored exactly by re-simulating the moved order (O(N + E)), and costs <see cref="EvaluationCost"/> scored moves of
+/// the search's budget instead of one.</para>
 /// </summary>
 internal sealed class OrderProfile
 {
@@ -28,10 +32,16 @@ internal sealed class OrderProfile
     private readonly long[] _step, _live;
     private readonly MaxCountTree _tree;
     private readonly List<(int Threshold, long Size)> _inputs = new();
+    private readonly MemoryModelOptions _memory;
+    private readonly MemorySimulator? _scratch;
+    private readonly int[] _moved;
 
-    public OrderProfile(ComputationGraph graph, int[] order)
+    public OrderProfile(ComputationGraph graph, int[] order, MemoryModelOptions memory)
     {
         _graph = graph;
+        _memory = memory;
+        _scratch = memory.IsDefault ? null : new MemorySimulator(graph, memory);
+        _moved = memory.IsDefault ? [] : new int[graph.OpCount];
         _n = graph.OpCount;
         _order = (int[])order.Clone();
         _position = new int[_n];
@@ -49,6 +59,13 @@ internal sealed class OrderProfile
 
     /// <summary>Work units of one <see cref="Apply"/> (it re-simulates the order), for <see cref="SafetyCap.ReachedAfter"/>.</summary>
     public long RebuildWork => _n + _graph.EdgeCount;
+
+    /// <summary>Scored moves one <see cref="Evaluate"/> is charged: 1 under the default model's incremental rule, else a
+    /// re-simulation's worth (<see cref="RebuildWork"/> / 64 + 1; a scored move touches about 64 words of work).</summary>
+    public long EvaluationCost => _scratch is null ? 1 : RebuildWork / 64 + 1;
+
+    /// <summary>The memory model the profile scores under.</summary>
+    public MemoryModelOptions Memory => _memory;
 
     public int Position(int op) => _position[op];
 
@@ -80,6 +97,10 @@ internal sealed class OrderProfile
         if (target == i)
         {
             return (Peak, PeakCount);
+        }
+        if (_scratch is not null)
+        {
+            return Resimulate(op, i, target);
         }
         long liveOut = PrepareInputs(op);
         long max = long.MinValue;
@@ -118,10 +139,34 @@ internal sealed class OrderProfile
         Rebuild();
     }
 
+    /// <summary>(peak, peak steps) of the order with <paramref name="op"/> moved from <paramref name="from"/> to
+    /// <paramref name="to"/>, by running it through the model (views, in-place reuse).</summary>
+    private (long Peak, int Count) Resimulate(int op, int from, int to)
+    {
+        Array.Copy(_order, _moved, _n);
+        if (to > from)
+        {
+            Array.Copy(_order, from + 1, _moved, from, to - from);
+        }
+        else
+        {
+            Array.Copy(_order, to, _moved, to + 1, from - to);
+        }
+        _moved[to] = op;
+        _scratch!.Reset();
+        long max = long.MinValue;
+        int count = 0;
+        foreach (int v in _moved)
+        {
+            MaxCountTree.Merge(ref max, ref count, _scratch.Execute(v), 1);
+        }
+        return (max, count);
+    }
+
     /// <summary>Re-simulates the whole order (the model's own rule) after an accepted move; O(N · d).</summary>
     private void Rebuild()
     {
-        var sim = new MemorySimulator(_graph);
+        var sim = new MemorySimulator(_graph, _memory);
         _live[0] = sim.LiveBytes;
         for (int k = 0; k < _n; k++)
         {

@@ -9,8 +9,8 @@ namespace Scheduler.Baselines.Search;
 internal static class StartOrders
 {
     /// <summary><paramref name="given"/> when not null, else <see cref="Best"/> of <paramref name="heuristics"/>.</summary>
-    public static StartOrder Resolve(ComputationGraph graph, StartOrder? given, IReadOnlyList<IScheduler> heuristics, SafetyCap cap, CancellationToken ct)
-        => given ?? Best(graph, heuristics, cap, ct);
+    public static StartOrder Resolve(GraphAnalysis analysis, StartOrder? given, IReadOnlyList<IScheduler> heuristics, SafetyCap cap, CancellationToken ct)
+        => given ?? Best(analysis, heuristics, cap, ct);
 
     /// <summary>
     /// The start of an exact method: <paramref name="given"/> when not null; standalone, <see cref="Best"/> of
@@ -25,8 +25,8 @@ internal static class StartOrders
         {
             return given;
         }
-        var best = Best(analysis.Graph, heuristics, cap, ct);
-        var search = new BeamScheduler([], SchedulerSettings.Default);
+        var best = Best(analysis, heuristics, cap, ct);
+        var search = new BeamScheduler([], SchedulerSettings.Default with { Memory = analysis.Memory });
         if (!beam || cap.IsReached || search.CopyWork(analysis.Graph) > BeamScheduler.MaxCopyWork)
         {
             return best;
@@ -36,23 +36,25 @@ internal static class StartOrders
         {
             return best;
         }
-        long peak = MemoryModel.Evaluate(analysis.Graph, refined.Order);
+        long peak = MemoryModel.Evaluate(analysis.Graph, refined.Order, analysis.Memory);
         return peak < best.Peak ? new StartOrder(refined.Order, peak, "beam") : best;
     }
 
     /// <summary>
-    /// Runs every start heuristic and keeps the lowest peak (ties go to list order, so the choice is deterministic).
+    /// Runs every start heuristic and keeps the lowest peak under the analysis's memory model (ties go to list order, so the choice is deterministic).
     /// With no heuristics it falls back to <c>lpmf</c> (<see cref="LpmfScheduler"/>) and Kahn's order. An order that fails
     /// validation is skipped (it cannot seed a search); exceptions propagate to the caller (the portfolio decides). Once
     /// the cap is reached the remaining heuristics are skipped (the caller sees <see cref="SafetyCap.IsReached"/>).
     /// </summary>
-    public static StartOrder Best(ComputationGraph graph, IReadOnlyList<IScheduler> heuristics, SafetyCap cap, CancellationToken ct)
+    public static StartOrder Best(GraphAnalysis analysis, IReadOnlyList<IScheduler> heuristics, SafetyCap cap, CancellationToken ct)
     {
+        var graph = analysis.Graph;
+        var memory = analysis.Memory;
         StartOrder? best = null;
         if (heuristics.Count == 0)
         {
-            best = Better(best, graph, new LpmfScheduler().Order(graph, ct), "lpmf");
-            best = Better(best, graph, TopologicalSort.KahnOrder(graph), "kahn");
+            best = Better(best, graph, new LpmfScheduler(memory).Order(graph, ct), "lpmf", memory);
+            best = Better(best, graph, TopologicalSort.KahnOrder(graph), "kahn", memory);
         }
         foreach (var heuristic in heuristics)
         {
@@ -61,18 +63,18 @@ internal static class StartOrders
             {
                 break;
             }
-            best = Better(best, graph, heuristic.Order(graph, ct), heuristic.Name);
+            best = Better(best, graph, heuristic.Order(graph, ct), heuristic.Name, memory);
         }
-        return best ?? Better(null, graph, TopologicalSort.KahnOrder(graph), "kahn")!;
+        return best ?? Better(null, graph, TopologicalSort.KahnOrder(graph), "kahn", memory)!;
     }
 
-    private static StartOrder? Better(StartOrder? best, ComputationGraph graph, int[] order, string source)
+    private static StartOrder? Better(StartOrder? best, ComputationGraph graph, int[] order, string source, MemoryModelOptions memory)
     {
         if (!MemoryModel.IsValid(graph, order, out _))
         {
             return best;
         }
-        long peak = MemoryModel.Evaluate(graph, order);
+        long peak = MemoryModel.Evaluate(graph, order, memory);
         return best is null || peak < best.Peak ? new StartOrder(order, peak, source) : best;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class WindowNeighbourhood
     private const int MinLength = 8, StartLength = 20, MaxLength = 48, Step = 4;
 
     private readonly ComputationGraph _graph;
+    private readonly MemoryModelOptions _memory;
     private readonly WindowSolver _solver;
     private readonly ulong[] _opKeys;
     private readonly HashSet<(ulong Before, ulong Inside, long Ceiling)> _proven = new();
@@ -31,11 +32,12 @@ internal sealed class WindowNeighbourhood
 
     private readonly int _statesPerSolve;
 
-    public WindowNeighbourhood(ComputationGraph graph, int seed, long maxEvaluations)
+    public WindowNeighbourhood(ComputationGraph graph, MemoryModelOptions memory, int seed, long maxEvaluations)
     {
         _graph = graph;
+        _memory = memory;
         _statesPerSolve = (int)Math.Clamp(maxEvaluations / (50L * EvaluationsPerState), 100, MaxStatesPerSolve);
-        _solver = new WindowSolver(graph);
+        _solver = new WindowSolver(graph, memory);
         // Zobrist keys (Zobrist 1970): a set of ops hashes to the XOR of its ops' keys.
         var random = new Random(seed);
         _opKeys = new ulong[graph.OpCount];
@@ -105,7 +107,7 @@ internal sealed class WindowNeighbourhood
             {
                 Improvements++;
                 window.CopyTo(order, from);
-                return new OrderProfile(_graph, order);
+                return new OrderProfile(_graph, order, _memory);
             }
         }
         return null;

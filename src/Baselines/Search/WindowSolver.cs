@@ -32,11 +32,11 @@ internal sealed class WindowSolver
         // Lowest key first; among equal keys the deepest (it dives to a complete window order), then the oldest state.
         (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Depth != b.Depth ? b.Depth.CompareTo(a.Depth) : a.Id.CompareTo(b.Id)));
 
-    public WindowSolver(ComputationGraph graph)
+    public WindowSolver(ComputationGraph graph, MemoryModelOptions memory)
     {
         _graph = graph;
-        _prefix = new MemorySimulator(graph);
-        _work = new MemorySimulator(graph);
+        _prefix = new MemorySimulator(graph, memory);
+        _work = new MemorySimulator(graph, memory);
         _local = new int[graph.OpCount];
         Array.Fill(_local, -1);
     }
@@ -152,7 +152,7 @@ internal sealed class WindowSolver
             int i = BitOperations.TrailingZeroCount(bits);
             int v = _ops[i];
             long step = _work.StepBytes(v);
-            if (step <= state.Key && step < ceiling && _work.FreedBy(v) >= _graph.OutputBytes(v))
+            if (step <= state.Key && step < ceiling && _work.FreedBy(v) + _work.ReusedBytes(v) >= _work.AllocatedBytes(v))
             {
                 Relax(state.Mask | 1UL << i, state.Key, id, i, depth + 1);
                 return;

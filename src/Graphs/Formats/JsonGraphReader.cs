@@ -6,7 +6,9 @@ namespace Scheduler.Graphs.Formats;
 
 /// <summary>
 /// Reads the JSON graph format, version 1 (docs/DESIGN.md §3): nodes with <c>size</c> or <c>outputs</c>, edges
-/// <c>[src, dst]</c> or <c>[src, dst, k]</c>, optional graph <c>inputs</c> and <c>control_edges</c>. Every problem is a
+/// <c>[src, dst]</c> or <c>[src, dst, k]</c>, optional graph <c>inputs</c> and <c>control_edges</c>, and optional
+/// <c>alias_of</c> on an output (<c>[src]</c> or <c>[src, k]</c>: a view of node src's output k; <c>{"input": i}</c>: of
+/// the i-th entry of <c>inputs</c>), which must name an input of the node at least as large. Every problem is a
 /// <see cref="GraphFormatException"/> naming the file and the place (line/column, node, edge).
 /// Linear in the file: it parses the UTF-8 bytes as read, and a place (<see cref="Place"/>) becomes text only when a
 /// message needs it, so a million nodes and edges cost no million strings (docs/DESIGN.md §9).
@@ -15,10 +17,16 @@ public static class JsonGraphReader
 {
     /// <summary>Reads a graph file.</summary>
     /// <exception cref="GraphFormatException">The file is missing, malformed or describes an invalid graph.</exception>
-    public static ComputationGraph ReadFile(string path)
+    public static ComputationGraph ReadFile(string path) => ReadFile(path, null);
+
+    /// <summary>Reads a graph file and, when <paramref name="viewOps"/> is given, also marks every single-output node of
+    /// those op types without an <c>alias_of</c> as a view of its one input of the output's byte size (JSON keeps no
+    /// input slots, so "input 0" is recognised by size; a node with no such input, or several, stays a copy).</summary>
+    /// <exception cref="GraphFormatException">The file is missing, malformed or describes an invalid graph.</exception>
+    public static ComputationGraph ReadFile(string path, IReadOnlySet<string>? viewOps)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(InputFile.ReadUtf8(path), path, Path.GetFileNameWithoutExtension(path));
+        return Parse(InputFile.ReadUtf8(path), path, Path.GetFileNameWithoutExtension(path), viewOps);
     }
 
     /// <summary>Parses graph JSON; <paramref name="source"/> names it in error messages.</summary>
@@ -26,10 +34,10 @@ public static class JsonGraphReader
     public static ComputationGraph Parse(string json, string source = "<json>", string defaultName = "")
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Parse(Encoding.UTF8.GetBytes(json), source, defaultName);
+        return Parse(Encoding.UTF8.GetBytes(json), source, defaultName, null);
     }
 
-    private static ComputationGraph Parse(ReadOnlyMemory<byte> json, string source, string defaultName)
+    private static ComputationGraph Parse(ReadOnlyMemory<byte> json, string source, string defaultName, IReadOnlySet<string>? viewOps)
     {
         JsonDocument doc;
         try
@@ -45,7 +53,7 @@ public static class JsonGraphReader
         {
             try
             {
-                return Build(doc.RootElement, defaultName);
+                return Build(doc.RootElement, defaultName, viewOps);
             }
             catch (GraphFormatException ex)
             {
@@ -58,7 +66,7 @@ public static class JsonGraphReader
         }
     }
 
-    private static ComputationGraph Build(JsonElement root, string defaultName)
+    private static ComputationGraph Build(JsonElement root, string defaultName, IReadOnlySet<string>? viewOps)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -69,28 +77,35 @@ public static class JsonGraphReader
         var nodes = RequireArray(root, "nodes");
         // A node's outputs are added together, so they are the tensors firstOutput[op] .. firstOutput[op + 1] − 1.
         var firstOutput = new int[nodes.GetArrayLength() + 1];
+        var aliases = new List<PendingAlias>();
         int index = 0;
         foreach (var node in nodes.EnumerateArray())
         {
-            ReadNode(builder, node, index);
+            ReadNode(builder, node, index, aliases);
             firstOutput[++index] = builder.TensorCount;
         }
         if (root.TryGetProperty("edges", out var edges))
         {
             ReadEdges(builder, edges, firstOutput);
         }
+        var inputTensors = new List<int>();
         if (root.TryGetProperty("inputs", out var inputs))
         {
-            ReadInputs(builder, inputs);
+            ReadInputs(builder, inputs, inputTensors);
         }
         if (root.TryGetProperty("control_edges", out var control))
         {
             ReadControlEdges(builder, control);
         }
+        JsonAliases.MarkAll(builder, aliases, firstOutput, inputTensors);
+        if (viewOps is not null)
+        {
+            JsonAliases.MarkByType(builder, viewOps, aliases, firstOutput);
+        }
         return builder.Build();
     }
 
-    private static void ReadNode(GraphBuilder builder, JsonElement node, int index)
+    private static void ReadNode(GraphBuilder builder, JsonElement node, int index, List<PendingAlias> aliases)
     {
         var where = new Place("nodes", index);
         if (node.ValueKind != JsonValueKind.Object)
@@ -109,7 +124,8 @@ public static class JsonGraphReader
         }
         if (!node.TryGetProperty("outputs", out var outputs))
         {
-            builder.AddOutput(op, RequireSize(node, where), OptionalString(node, "name"));
+            int single = builder.AddOutput(op, RequireSize(node, where), OptionalString(node, "name"));
+            AddAlias(node, single, op, where, aliases);
             return;
         }
         if (outputs.ValueKind != JsonValueKind.Array)
@@ -126,7 +142,16 @@ public static class JsonGraphReader
             }
             long size = RequireSize(output, at);
             bool graphOutput = output.TryGetProperty("graph_output", out var g) && g.ValueKind == JsonValueKind.True;
-            builder.AddOutput(op, size, OptionalString(output, "name"), graphOutput);
+            int tensor = builder.AddOutput(op, size, OptionalString(output, "name"), graphOutput);
+            AddAlias(output, tensor, op, at, aliases);
+        }
+    }
+
+    private static void AddAlias(JsonElement owner, int tensor, int op, Place where, List<PendingAlias> aliases)
+    {
+        if (owner.TryGetProperty("alias_of", out var reference))
+        {
+            aliases.Add(new PendingAlias(tensor, op, reference.Clone(), where.ToString() + " alias_of"));
         }
     }
 
@@ -157,7 +182,7 @@ public static class JsonGraphReader
         }
     }
 
-    private static void ReadInputs(GraphBuilder builder, JsonElement inputs)
+    private static void ReadInputs(GraphBuilder builder, JsonElement inputs, List<int> inputTensors)
     {
         if (inputs.ValueKind != JsonValueKind.Array)
         {
@@ -175,6 +200,7 @@ public static class JsonGraphReader
             long size = RequireSize(input, where);
             bool freeable = input.TryGetProperty("freeable", out var f) && f.ValueKind == JsonValueKind.True;
             int tensor = builder.AddGraphInput(size, OptionalString(input, "name"), freeable);
+            inputTensors.Add(tensor);
             if (input.TryGetProperty("consumers", out var consumers))
             {
                 var at = where with { Suffix = ".consumers" };

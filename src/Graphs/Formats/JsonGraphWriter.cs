@@ -17,9 +17,10 @@ public static class JsonGraphWriter
     {
         ArgumentNullException.ThrowIfNull(graph);
         var ops = order ?? Enumerable.Range(0, graph.OpCount).ToArray();
+        var inputIndex = InputIndex(graph);
         var sb = new StringBuilder();
         sb.Append("{\n  \"name\": ").Append(Compact(w => w.WriteStringValue(graph.Name))).Append(",\n  \"nodes\": [");
-        AppendLines(sb, ops.Select(op => Compact(w => WriteNode(w, graph, op))).ToList());
+        AppendLines(sb, ops.Select(op => Compact(w => WriteNode(w, graph, op, inputIndex))).ToList());
         sb.Append("],\n  \"edges\": [");
         AppendLines(sb, Edges(graph, ops));
         sb.Append(']');
@@ -65,9 +66,25 @@ public static class JsonGraphWriter
     }
 
     private static bool IsSimple(ComputationGraph g, int op)
-        => g.Outputs(op).Length == 1 && !g.IsGraphOutput(g.Outputs(op)[0]) && g.TensorName(g.Outputs(op)[0]).Length == 0;
+        => g.Outputs(op).Length == 1 && !g.IsGraphOutput(g.Outputs(op)[0]) && g.TensorName(g.Outputs(op)[0]).Length == 0
+            && g.AliasOf(g.Outputs(op)[0]) < 0;
 
-    private static void WriteNode(Utf8JsonWriter w, ComputationGraph g, int op)
+    /// <summary>Each graph input's index in the written <c>inputs</c> array (tensor order), for <c>alias_of</c>; empty
+    /// when nothing is an alias.</summary>
+    private static Dictionary<int, int> InputIndex(ComputationGraph g)
+    {
+        var index = new Dictionary<int, int>();
+        for (int t = 0; g.HasAliases && t < g.TensorCount; t++)
+        {
+            if (g.Producer(t) < 0)
+            {
+                index[t] = index.Count;
+            }
+        }
+        return index;
+    }
+
+    private static void WriteNode(Utf8JsonWriter w, ComputationGraph g, int op, Dictionary<int, int> inputIndex)
     {
         w.WriteStartObject();
         w.WriteNumber("id", g.OpId(op));
@@ -97,6 +114,10 @@ public static class JsonGraphWriter
                 if (g.IsGraphOutput(t))
                 {
                     w.WriteBoolean("graph_output", true);
+                }
+                if (g.AliasOf(t) >= 0)
+                {
+                    JsonAliases.Write(w, g, t, inputIndex);
                 }
                 w.WriteEndObject();
             }

@@ -64,6 +64,10 @@ internal static class DecoderEmitter
             query = e.Op(at + "attn.q_rotary", "Rotary", q * h, query, cos, sin);
             key = e.Op(at + "attn.k_rotary", "Rotary", q * kv, key, cos, sin);
         }
+        // PyTorch splits heads with .view(bsz, q_len, heads, head_dim): views of the projections, no copy.
+        query = e.View(at + "attn.q_view", query);
+        key = e.View(at + "attn.k_view", key);
+        value = e.View(at + "attn.v_view", value);
         var keys = new List<int> { query };
         var values = new List<int>();
         int newKey = Append(e, p, at + "attn.k_cache_append", w + "attn.k_cache", q, kv, key, keys);
@@ -79,7 +83,8 @@ internal static class DecoderEmitter
         int masked = e.Op(at + "attn.mask_scale", "MaskScale", scoreElements, scores, p.Mask);
         int probs = e.Op(at + "attn.softmax", "Softmax", scoreElements, masked);
         values.Insert(0, probs);
-        int context = e.Op(at + "attn.weighted_sum", "MatMul", q * h, [.. values]);
+        // ... and merges them back with .reshape(bsz, q_len, hidden) of the contiguous context.
+        int context = e.View(at + "attn.context_view", e.Op(at + "attn.weighted_sum", "MatMul", q * h, [.. values]));
         int output = e.Linear(at + "attn.o_proj", w + "attn.o_proj", q, h, h, c.AttentionBias, context);
         hidden = e.Op(at + "attn.residual", "Add", q * h, hidden, output);
         x = e.Norm(c.Norm, at + "post_attention_layernorm", w + "post_attention_layernorm", q, h, hidden);

@@ -8,9 +8,9 @@ namespace Scheduler.Graphs.Models;
 /// </summary>
 internal static class ModelGraphFactory
 {
-    public static ComputationGraph Build(ModelPreset preset, ModelPreset? partner, ModelPhase phase, int dtypeBytes)
+    public static ComputationGraph Build(ModelPreset preset, ModelPreset? partner, ModelPhase phase, int dtypeBytes, bool views)
     {
-        var e = new OpEmitter($"{preset.Name}-{phase.Label}", dtypeBytes);
+        var e = new OpEmitter($"{preset.Name}-{phase.Label}{(views ? "-views" : "")}", dtypeBytes, views);
         switch (phase.Kind)
         {
             case PhaseKind.Prefill:

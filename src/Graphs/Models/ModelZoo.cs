@@ -58,6 +58,14 @@ public static class ModelZoo
     public static ComputationGraph Build(string presetName, ModelPhase phase, int dtypeBytes = DefaultDtypeBytes)
         => Build(Get(presetName), phase, dtypeBytes);
 
+    /// <summary>Builds the graph with the framework's head-split and head-merge reshapes as ops when
+    /// <paramref name="views"/> is true, each marked as a view of its input (<see cref="ComputationGraph.AliasOf"/>;
+    /// they cost nothing under <see cref="MemoryModelOptions.Views"/> and are copies otherwise). The graph is named
+    /// with a "-views" suffix. Off, it is exactly <see cref="Build(string, ModelPhase, int)"/>'s.</summary>
+    /// <exception cref="ArgumentException">Unknown preset or a non-positive dtype size.</exception>
+    public static ComputationGraph Build(string presetName, ModelPhase phase, int dtypeBytes, bool views)
+        => Build(Get(presetName), phase, dtypeBytes, views);
+
     /// <summary>
     /// Builds <paramref name="preset"/>'s graph in <paramref name="phase"/>. Op ids 0..N−1 follow the framework's run
     /// order, layer by layer. Spec-step pairs a drafter with its <see cref="ModelPreset.Partner"/> target, or a target
@@ -65,6 +73,12 @@ public static class ModelZoo
     /// </summary>
     /// <exception cref="ArgumentException">A non-positive dtype size, or a drafter and target of different vocabularies.</exception>
     public static ComputationGraph Build(ModelPreset preset, ModelPhase phase, int dtypeBytes = DefaultDtypeBytes)
+        => Build(preset, phase, dtypeBytes, views: false);
+
+    /// <summary><see cref="Build(ModelPreset, ModelPhase, int)"/>, with the reshape views as ops when
+    /// <paramref name="views"/> is true.</summary>
+    /// <exception cref="ArgumentException">A non-positive dtype size, or a drafter and target of different vocabularies.</exception>
+    public static ComputationGraph Build(ModelPreset preset, ModelPhase phase, int dtypeBytes, bool views)
     {
         Guard.NotNull(preset, nameof(preset));
         Guard.NotNull(phase, nameof(phase));
@@ -80,7 +94,7 @@ public static class ModelZoo
             CheckPositions(partner, phase);
         }
         CheckPositions(preset, phase);
-        return ModelGraphFactory.Build(preset, partner, phase, dtypeBytes);
+        return ModelGraphFactory.Build(preset, partner, phase, dtypeBytes, views);
     }
 
     /// <summary>A learned position table has no row past its end: OPT cannot run beyond max_position_embeddings.</summary>

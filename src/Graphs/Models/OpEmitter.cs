@@ -14,14 +14,32 @@ internal sealed class OpEmitter
     private readonly GraphBuilder _builder;
     private readonly Dictionary<string, int> _inputs = new(StringComparer.Ordinal);
 
-    public OpEmitter(string name, int dtypeBytes)
+    public OpEmitter(string name, int dtypeBytes, bool views = false)
     {
         Guard.That(dtypeBytes > 0, nameof(dtypeBytes), $"dtype bytes must be positive, got {dtypeBytes}.");
         _builder = new GraphBuilder(name);
         DtypeBytes = dtypeBytes;
+        Views = views;
     }
 
     public int DtypeBytes { get; }
+
+    /// <summary>Emit the framework's reshape ops (<see cref="View"/>); off, they are left out as before.</summary>
+    public bool Views { get; }
+
+    /// <summary>With <see cref="Views"/>, a "Reshape" op whose output is marked as a view of <paramref name="input"/>
+    /// (PyTorch <c>view</c>/<c>reshape</c> of a contiguous tensor, e.g. splitting heads); returns its output, or
+    /// <paramref name="input"/> itself when views are not emitted.</summary>
+    public int View(string name, int input)
+    {
+        if (!Views)
+        {
+            return input;
+        }
+        int view = OpBytes(name, "Reshape", _builder.TensorSize(input), input);
+        _builder.MarkAlias(view, input);
+        return view;
+    }
 
     /// <summary>A resident weight (or KV cache) of <paramref name="elements"/> dtype elements, made once per name.</summary>
     public int Weight(string name, long elements)

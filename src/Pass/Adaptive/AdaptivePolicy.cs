@@ -77,7 +77,7 @@ internal sealed class AdaptivePolicy(PortfolioPosterior posterior, AdaptiveOptio
             return;
         }
         var graph = run.Analysis.Graph;
-        double startPeak = run.Provable ? start.Peak : MemoryModel.Evaluate(graph, start.Order, options.Memory);
+        double startPeak = start.Peak;
         foreach (int s in ran)
         {
             // Cancelled by a prover, refused, or cut by the wall clock: nothing deterministic to learn from.

@@ -48,7 +48,7 @@ public sealed class AdaptivePortfolio
 
     /// <summary>Schedules the next graph of the stream.</summary>
     public AdaptiveResult Schedule(ComputationGraph graph, CancellationToken cancellationToken = default)
-        => Schedule(new GraphAnalysis(graph), cancellationToken);
+        => Schedule(new GraphAnalysis(graph, PassOptions.Memory), cancellationToken);
 
     /// <summary>Schedules the next graph of the stream, reusing what <paramref name="analysis"/> holds.</summary>
     public AdaptiveResult Schedule(GraphAnalysis analysis, CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ public sealed class AdaptivePortfolio
         var result = _pass.RunStaged(analysis, PassOptions, _methods, policy, cancellationToken);
         // A graph the heuristics (or its own order) already proved optimal never reached a choice: its traits are
         // taken from the winner, and nothing was sampled or learned.
-        var traits = policy.Traits ?? GraphTraits.Of(analysis, result.Best.PeakBytes, !PassOptions.Memory.InPlace);
+        var traits = policy.Traits ?? GraphTraits.Of(analysis, result.Best.PeakBytes, boundHolds: true);
         return new AdaptiveResult(result, traits, policy.Episode?.Index, policy.NewEpisodeBecause, policy.Decisions, clock.Elapsed.TotalMilliseconds);
     }
 

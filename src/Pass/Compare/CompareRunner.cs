@@ -11,7 +11,7 @@ namespace Scheduler.Pass.Compare;
 /// <c>oracle</c> is the lowest peak among the other rows of the graph (input wins ties) with the sum of their times —
 /// a yardstick no single run achieves. <c>adaptive</c> is the <see cref="AdaptivePortfolio"/> over the same portfolio,
 /// fed the graphs in the order given (its row's time is its whole time on the graph). Peaks use the memory model of
-/// <see cref="PassOptions.Memory"/> (in-place reuse when asked); the bounds are always the default model's.
+/// <see cref="PassOptions.Memory"/> (in-place reuse, views when asked), which the bounds also hold under.
 /// </summary>
 public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, PassOptions options)
 {
@@ -44,7 +44,7 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         var rows = new List<CompareRow>();
         foreach (var g in graphs)
         {
-            var analysis = new GraphAnalysis(g.Graph);
+            var analysis = new GraphAnalysis(g.Graph, options.Memory);
             long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
             var candidates = new List<CandidateResult> { MethodRunner.InputOrder(g.Graph, options.Memory) };
             if (wantInput)
@@ -81,7 +81,7 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
             return CandidateResult.Skipped(method.Name, $"graph has {graph.OpCount} ops, exact methods run up to {options.ExactOpLimit}");
         }
         var settings = options.Settings with { TimeLimit = options.TimeBudget };
-        return MethodRunner.Run(method, new GraphAnalysis(graph), null, settings, options.Memory, ct);
+        return MethodRunner.Run(method, new GraphAnalysis(graph, options.Memory), null, settings, ct);
     }
 
     private CandidateResult RunPass(MemorySchedulingPass pass, ComputationGraph graph, CancellationToken ct)

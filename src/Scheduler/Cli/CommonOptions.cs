@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Scheduler.Graphs;
@@ -54,14 +55,24 @@ public sealed class CommonOptions
     /// <summary>--in-place (not added by <see cref="AddTo"/>: only commands that honour it add it).</summary>
     public Option<bool> InPlace { get; } = new("--in-place") { Description = "Score with in-place reuse: element-wise ops overwrite a dying same-size input (docs/DESIGN.md §2)" };
 
-    /// <summary>The memory model from --in-place, or <paramref name="fallback"/> when the flag is absent.</summary>
+    /// <summary>--views (not added by <see cref="AddTo"/>: only commands that honour it add it).</summary>
+    public Option<bool> Views { get; } = new("--views") { Description = "Views allocate nothing: an output marked as an alias (Reshape, Flatten, Squeeze, Unsqueeze, Identity; see --view-ops) shares its input's buffer (docs/DESIGN.md §2)" };
+
+    /// <summary>--view-ops</summary>
+    public Option<string?> ViewOps { get; } = new("--view-ops") { Description = "Comma-separated op types read as views: of input 0 in ONNX (default: Reshape,Flatten,Squeeze,Unsqueeze,Identity; add Transpose for strided runtimes), of the one same-size input in JSON (default: only the file's alias_of)" };
+
+    /// <summary>The memory model: <paramref name="fallback"/> (from the config file) with --in-place and --views turned
+    /// on where given.</summary>
     public Graphs.MemoryModelOptions MemoryModel(ParseResult parse, Graphs.MemoryModelOptions fallback)
-        => parse.GetValue(InPlace) ? Graphs.MemoryModelOptions.InPlaceReuse : fallback;
+    {
+        bool inPlace = fallback.InPlace || parse.GetValue(InPlace), views = fallback.Views || parse.GetValue(Views);
+        return inPlace == fallback.InPlace && views == fallback.Views ? fallback : fallback with { InPlace = inPlace, Views = views };
+    }
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Samples, Temperature, TimeLimit, Effort, Parallelism, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs })
+        foreach (Option o in new Option[] { Seed, Samples, Temperature, TimeLimit, Effort, Parallelism, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs, ViewOps })
         {
             command.Options.Add(o);
         }
@@ -116,8 +127,8 @@ public sealed class CommonOptions
     /// <summary>True when the flag's value should win: it was given, or there is no config file to take it from.</summary>
     private static bool Explicit(ParseResult parse, Option option, string? config) => config is null || parse.GetResult(option) is not null;
 
-    /// <summary>ONNX import settings from --dim, --unknown-size and --freeable-inputs.</summary>
-    /// <exception cref="UsageException">A --dim is not name=value with a positive integer.</exception>
+    /// <summary>ONNX import settings from --dim, --unknown-size, --freeable-inputs and --view-ops.</summary>
+    /// <exception cref="UsageException">A --dim is not name=value with a positive integer, or --view-ops names no op.</exception>
     public ImportOptions Import(ParseResult parse)
     {
         var dims = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -130,6 +141,13 @@ public sealed class CommonOptions
             }
             dims[d[..eq]] = value;
         }
-        return new ImportOptions(dims, parse.GetValue(UnknownSize), parse.GetValue(FreeableInputs));
+        var viewOps = parse.GetValue(ViewOps) is string list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase)
+            : null;
+        if (viewOps is { Count: 0 })
+        {
+            throw new UsageException("--view-ops expects comma-separated op types, e.g. Reshape,Flatten,Transpose");
+        }
+        return new ImportOptions(dims, parse.GetValue(UnknownSize), parse.GetValue(FreeableInputs)) { ViewOps = viewOps };
     }
 }

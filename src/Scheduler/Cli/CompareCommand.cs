@@ -42,6 +42,7 @@ public static class CompareCommand
         command.Options.Add(posterior);
         common.AddTo(command);
         command.Options.Add(common.InPlace);
+        command.Options.Add(common.Views);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(inputs) ?? [];

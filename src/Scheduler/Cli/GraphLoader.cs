@@ -18,7 +18,7 @@ public static class GraphLoader
         }
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".json" => JsonGraphReader.ReadFile(path),
+            ".json" => JsonGraphReader.ReadFile(path, import.ViewOps),
             ".onnx" => import.ReadOnnx(path),
             _ => throw new GraphFormatException($"{path}: unknown graph format (expected .json or .onnx)"),
         };

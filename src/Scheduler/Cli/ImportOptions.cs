@@ -13,12 +13,17 @@ public sealed record ImportOptions(IReadOnlyDictionary<string, long> Dims, long?
     /// <summary>No dims, unknown sizes are errors, inputs resident.</summary>
     public static ImportOptions Default { get; } = new(new Dictionary<string, long>(), null, false);
 
+    /// <summary>Op types read as views (<c>--view-ops</c>): of input 0 in ONNX, of the one same-size input in JSON. Null:
+    /// ONNX uses <see cref="MemoryModelOptions.DefaultViewOps"/>, JSON only its own <c>alias_of</c> marks.</summary>
+    public ImmutableHashSet<string>? ViewOps { get; init; }
+
     /// <summary>The ONNX reader's options.</summary>
     public OnnxReadOptions Onnx => new()
     {
         Dims = Dims.ToImmutableDictionary(StringComparer.Ordinal),
         UnknownSizeBytes = UnknownSizeBytes,
         FreeableInputs = FreeableInputs,
+        ViewOps = ViewOps ?? MemoryModelOptions.DefaultViewOps,
     };
 
     /// <summary>Reads an ONNX model with these options.</summary>

@@ -48,9 +48,10 @@ public static class ModelsCommand
         var tree = NumericOption.OptionalInt("--tree", $"tree-verify: tokens in the draft tree (default {ModelPhase.DefaultTree})", tokens);
         var dtype = NumericOption.Int("--dtype-bytes", "Bytes per element (2 = fp16)", ModelZoo.DefaultDtypeBytes, ValueRange.Integers(1, 16));
         var output = new Option<string>("--out", "-o") { Description = "Output JSON graph file", Required = true };
+        var views = new Option<bool>("--views") { Description = "Emit the attention head-split/merge reshapes as view ops (alias_of; free under --views, copies otherwise)" };
         var command = new Command("export", "Write a model graph as a JSON v1 graph file");
         command.Arguments.Add(name);
-        foreach (Option o in new Option[] { phase, seq, context, draft, tree, dtype, output })
+        foreach (Option o in new Option[] { phase, seq, context, draft, tree, dtype, output, views })
         {
             command.Options.Add(o);
         }
@@ -62,7 +63,7 @@ public static class ModelsCommand
             try
             {
                 var p = ModelPhase.Parse(parse.GetValue(phase)!, parse.GetValue(seq), parse.GetValue(context), parse.GetValue(draft), parse.GetValue(tree));
-                graph = ModelZoo.Build(parse.GetValue(name)!, p, parse.GetValue(dtype));
+                graph = ModelZoo.Build(parse.GetValue(name)!, p, parse.GetValue(dtype), parse.GetValue(views));
             }
             catch (ArgumentException ex)
             {

@@ -35,6 +35,7 @@ public static class ScheduleCommand
         command.Options.Add(output);
         command.Options.Add(json);
         command.Options.Add(common.InPlace);
+        command.Options.Add(common.Views);
         arena.AddTo(command);
         command.Options.Add(copyData);
         common.AddTo(command);
@@ -53,7 +54,7 @@ public static class ScheduleCommand
             string? strategy = arena.StrategyId(parse);
             Func<ComputationGraph, IReadOnlyList<int>, SchedulerSettings, ArenaPlan>? planArena = strategy is null ? null
                 : (graph, order, settings) => arena.Plan(parse, strategy, graph, order, options.Memory, settings);
-            var model = new ModelReport(options.Memory, parse.GetValue(common.InPlace) || strategy is not null, planArena);
+            var model = new ModelReport(options.Memory, !options.Memory.IsDefault || strategy is not null, planArena);
             var onnx = new OnnxWriteOptions { CopyExternalData = parse.GetValue(copyData) };
             if (onnx.CopyExternalData && !(parse.GetValue(output) ?? "").EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
             {
@@ -70,7 +71,7 @@ public static class ScheduleCommand
         var graph = GraphLoader.Load(path, import);
         // One analysis (bounds, closure) for the methods and the report alike; the report needs the bounds anyway, so
         // computing them first lets the safety cap cover the whole command: the methods get what loading left.
-        var analysis = new GraphAnalysis(graph);
+        var analysis = new GraphAnalysis(graph, options.Memory);
         _ = analysis.LowerBound;
         var left = options.TimeBudget - clock.Elapsed;
         options = options with { TimeBudget = left > TimeSpan.Zero ? left : TimeSpan.Zero };
@@ -82,7 +83,7 @@ public static class ScheduleCommand
         {
             // A reordered ONNX model carries its arena plan as metadata, so a runtime can take the offsets with the order.
             onnx = arena is null ? onnx : onnx with { Metadata = ArenaJsonWriter.MetadataProps(graph, arena) };
-            OutputWriter.Write(output, path, graph, chosen.Order!, import, onnx);
+            OutputWriter.Write(output, path, graph, chosen.Order!, import, onnx, options.Memory);
         }
         if (json)
         {
@@ -106,9 +107,9 @@ public static class ScheduleCommand
         {
             return;
         }
-        Terminal.Out.WriteLine(model.Memory.InPlace
-            ? "memory model: in-place (peaks include in-place reuse; the lower bounds above are for the default model)"
-            : "memory model: default");
+        Terminal.Out.WriteLine(model.Memory.IsDefault
+            ? "memory model: default"
+            : $"memory model: {model.Memory.Name} (peaks and lower bounds above are under it)");
         if (arena is not null)
         {
             string tried = string.Join(", ", arena.Candidates.Select(c => $"{c.Strategy} {c.ArenaBytes} B{(c.Proven ? " (proven)" : "")}"));
@@ -143,7 +144,7 @@ public static class ScheduleCommand
         {
             throw new UsageException($"--method: {MethodCatalog.Problem(method, ["best", "input"])}");
         }
-        var run = MethodRunner.Run(descriptor, analysis, null, options.Settings with { TimeLimit = options.TimeBudget }, options.Memory);
+        var run = MethodRunner.Run(descriptor, analysis, null, options.Settings with { TimeLimit = options.TimeBudget });
         if (run.Status == CandidateStatus.Skipped)
         {
             // The method does not apply to this graph (too large for it): the input, not the program, is at fault.
@@ -176,8 +177,8 @@ public static class ScheduleCommand
                 w.WriteString("cut_bound", $"skipped: over {GraphAnalysis.CutBoundOpLimit} ops, cut_bound_bytes is the working-set bound");
             }
             w.WriteString("memory_model", model.Memory.Name);
-            // The bounds are the default model's; under in-place reuse they are not lower bounds, so say which model they describe.
-            w.WriteString("bounds_memory_model", MemoryModelOptions.Default.Name);
+            // The bounds hold under the model in force (kept as its own key for readers of the earlier format).
+            w.WriteString("bounds_memory_model", model.Memory.Name);
             if (arena is not null)
             {
                 ArenaJsonWriter.WriteSummary(w, arena);

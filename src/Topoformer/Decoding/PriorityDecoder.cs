@@ -56,11 +56,17 @@ public static class PriorityDecoder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number.</exception>
     public static (int[] Order, int Drawn, bool Capped) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
         double temperature, SafetyCap? cap, CancellationToken cancellationToken)
+        => BestOf(graph, priorities, count, mode, seed, temperature, cap, MemoryModelOptions.Default, cancellationToken);
+
+    /// <summary>As above, with the candidates compared under the memory model with <paramref name="memory"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number.</exception>
+    public static (int[] Order, int Drawn, bool Capped) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
+        double temperature, SafetyCap? cap, MemoryModelOptions memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         CheckTemperature(temperature);
         var random = new Random(seed);
-        var best = new Incumbent(graph, Decode(graph, priorities, DecodeMode.Greedy, random));
+        var best = new Incumbent(graph, memory, Decode(graph, priorities, DecodeMode.Greedy, random));
         if (mode == DecodeMode.StochasticBeam)
         {
             var orders = count < 2 ? [] : StochasticBeamSampler.Sample(graph, priorities, count - 1, temperature, random, cap, cancellationToken);
@@ -100,15 +106,15 @@ public static class PriorityDecoder
     }
 
     /// <summary>The lowest-peak order seen so far (the earlier one on ties).</summary>
-    private sealed class Incumbent(ComputationGraph graph, int[] first)
+    private sealed class Incumbent(ComputationGraph graph, MemoryModelOptions memory, int[] first)
     {
-        private long _peak = MemoryModel.Evaluate(graph, first);
+        private long _peak = MemoryModel.Evaluate(graph, first, memory);
 
         public int[] Order { get; private set; } = first;
 
         public void Offer(int[] order)
         {
-            long peak = MemoryModel.Evaluate(graph, order);
+            long peak = MemoryModel.Evaluate(graph, order, memory);
             if (peak < _peak)
             {
                 (Order, _peak) = (order, peak);

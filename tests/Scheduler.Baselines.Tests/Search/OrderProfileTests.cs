@@ -31,7 +31,7 @@ public sealed class OrderProfileTests
         foreach (var golden in TestData.GoldenCases)
         {
             var graph = golden.Graph;
-            var profile = new OrderProfile(graph, TopologicalSort.KahnOrder(graph));
+            var profile = new OrderProfile(graph, TopologicalSort.KahnOrder(graph), MemoryModelOptions.Default);
             for (int op = 0; op < graph.OpCount; op++)
             {
                 var (low, high) = profile.Window(op);
@@ -48,7 +48,7 @@ public sealed class OrderProfileTests
     public void Apply_Move_KeepsOrderValidAndPeakExact()
     {
         var graph = TestData.RandomDag(7, maxNodes: 60);
-        var profile = new OrderProfile(graph, TopologicalSort.KahnOrder(graph));
+        var profile = new OrderProfile(graph, TopologicalSort.KahnOrder(graph), MemoryModelOptions.Default);
         var random = new Random(7);
         for (int k = 0; k < 50; k++)
         {
@@ -66,7 +66,7 @@ public sealed class OrderProfileTests
     private static void CheckRandomMoves(ComputationGraph graph, int seed)
     {
         var random = new Random(seed);
-        var profile = new OrderProfile(graph, TopologicalSort.KahnOrder(graph));
+        var profile = new OrderProfile(graph, TopologicalSort.KahnOrder(graph), MemoryModelOptions.Default);
         for (int k = 0; k < 20; k++)
         {
             int op = random.Next(graph.OpCount);

@@ -14,7 +14,7 @@ public sealed class WindowSolverTests
         {
             var graph = TinyGraphs.Random(seed);
             var order = Orders.RandomTopological(graph, new Random(seed));
-            var solver = new WindowSolver(graph);
+            var solver = new WindowSolver(graph, MemoryModelOptions.Default);
             for (int from = 0; from < order.Length; from++)
             {
                 for (int length = 1; from + length <= order.Length; length++)
@@ -48,7 +48,7 @@ public sealed class WindowSolverTests
         var graph = TestData.RandomDag(4, maxNodes: 60);
         var order = Orders.RandomTopological(graph, new Random(4));
         int length = Math.Min(40, order.Length);
-        var outcome = new WindowSolver(graph).Solve(order, 0, length, long.MaxValue, stateLimit: 3);
+        var outcome = new WindowSolver(graph, MemoryModelOptions.Default).Solve(order, 0, length, long.MaxValue, stateLimit: 3);
         Assert.False(outcome.Complete);
         Assert.Null(outcome.Window);
     }
@@ -58,7 +58,7 @@ public sealed class WindowSolverTests
     {
         var graph = TestData.RandomDag(1, maxNodes: 200);
         var order = Orders.RandomTopological(graph, new Random(1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new WindowSolver(graph).Solve(order, 0, WindowSolver.MaxLength + 1, long.MaxValue, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WindowSolver(graph, MemoryModelOptions.Default).Solve(order, 0, WindowSolver.MaxLength + 1, long.MaxValue, 10));
     }
 
     private static long[] Steps(ComputationGraph graph, int[] order)

@@ -104,6 +104,8 @@ public partial class MemorySchedulingPassTests
     {
         Assert.False(PassOptionsYaml.Parse("seed: 1\n").Memory.InPlace);
         Assert.True(PassOptionsYaml.Parse("memory_model: in-place\n").Memory.InPlace);
+        Assert.Equal("views", PassOptionsYaml.Parse("memory_model: views\n").Memory.Name);
+        Assert.Equal("in-place+views", PassOptionsYaml.Parse("memory_model: in-place+views\n").Memory.Name);
         Assert.Contains("'arena'", Assert.Throws<GraphFormatException>(() => PassOptionsYaml.Parse("memory_model: arena\n", "p.yaml")).Message);
     }
 }

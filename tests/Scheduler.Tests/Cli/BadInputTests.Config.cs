@@ -27,7 +27,7 @@ public partial class BadInputTests
     [InlineData("effort: .nan", "effort must be a number in (0, 1000000], got NaN")]
     [InlineData("parallelism: 0", "parallelism must be an integer from 1 to 4096, got 0")]
     [InlineData("exact_op_limit: -1", "exact_op_limit must be an integer from 0 to 1000000, got -1")]
-    [InlineData("memory_model: inplace", "memory_model must be 'default' or 'in-place', got 'inplace' (did you mean 'in-place'?)")]
+    [InlineData("memory_model: inplace", "memory_model must be one of 'default', 'in-place', 'views', 'in-place+views', got 'inplace' (did you mean 'in-place'?)")]
     [InlineData("model: [a, b]", "model must be a path, got a list")]
     [InlineData("seed: [1", "p.yaml:")]
     [InlineData("- bfs\n- dfs", "expected a mapping of keys")]

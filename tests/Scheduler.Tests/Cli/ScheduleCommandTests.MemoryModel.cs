@@ -25,8 +25,37 @@ public partial class ScheduleCommandTests
         Assert.Equal(MemoryModel.Evaluate(g, order, MemoryModelOptions.InPlaceReuse), peak);
         Assert.True(peak < MemoryModel.Evaluate(g, order), "in-place reuse should lower ResNet-50's input-order peak");
         Assert.Equal("in-place", root.GetProperty("memory_model").GetString());
-        Assert.Equal("default", root.GetProperty("bounds_memory_model").GetString());
+        Assert.Equal("in-place", root.GetProperty("bounds_memory_model").GetString());
+        Assert.Equal(MemoryModel.LowerBound(g, MemoryModelOptions.InPlaceReuse),
+            Math.Max(root.GetProperty("lower_bound_bytes").GetInt64(), root.GetProperty("cut_bound_bytes").GetInt64()));
         Assert.False(root.TryGetProperty("arena_bytes", out _));
+    }
+
+    [Fact]
+    public void Schedule_ViewsOnOnnx_PeakAndBoundsUnderViewsAndNamed()
+    {
+        string model = Path.Combine(TestData.RepoRoot, "datasets", "onnx", "tiny_transformer.onnx");
+        var g = Graphs.Formats.Onnx.OnnxGraphReader.Read(model).Graph;
+        var both = MemoryModelOptions.Parse("in-place+views")!;
+        var (code, stdout, stderr) = CliRunner.Run("schedule", model, "--method", "local", "--json", "--in-place", "--views", "--arena", "greedy-size");
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        var order = OrderOf(g, root);
+        long peak = root.GetProperty("peak_bytes").GetInt64();
+        Assert.Equal("in-place+views", root.GetProperty("memory_model").GetString());
+        Assert.Equal("in-place+views", root.GetProperty("bounds_memory_model").GetString());
+        Assert.Equal(MemoryModel.Evaluate(g, order, both), peak);
+        Assert.True(root.GetProperty("cut_bound_bytes").GetInt64() <= peak);
+        Assert.True(root.GetProperty("arena_bytes").GetInt64() >= peak);
+    }
+
+    [Fact]
+    public void Schedule_BadViewOps_IsUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("schedule", ResNet, "--method", "input", "--view-ops", ",");
+        Assert.Equal(2, code);
+        Assert.Contains("--view-ops", stderr);
     }
 
     [Theory]

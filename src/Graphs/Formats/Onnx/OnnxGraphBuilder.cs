@@ -146,6 +146,23 @@ internal sealed class OnnxGraphBuilder
         {
             _builder.AddUse(Resolve(name, $"value '{name}' captured by a subgraph of {Describe(index, node)}"), index);
         }
+        MarkView(node);
+    }
+
+    /// <summary>A node of a view op type (<see cref="OnnxReadOptions.ViewOps"/>) with one output no larger than its data
+    /// input (input 0) is marked as a view of it.</summary>
+    private void MarkView(NodeProto node)
+    {
+        if (!_options.ViewOps.Contains(node.OpType) || node.Output.Count != 1 || node.Input.Count == 0
+            || node.Input[0].Length == 0 || !_tensorByName.TryGetValue(node.Output[0], out int output))
+        {
+            return;
+        }
+        int source = _tensorByName[node.Input[0]];
+        if (_builder.TensorSize(output) <= _builder.TensorSize(source))
+        {
+            _builder.MarkAlias(output, source);
+        }
     }
 
     private int Resolve(string name, string where)

@@ -24,6 +24,14 @@ public sealed record OnnxReadOptions
     /// </summary>
     public bool FreeableInputs { get; init; }
 
+    /// <summary>
+    /// Op types whose single output the reader marks as a view of input 0 (<see cref="ComputationGraph.AliasOf"/>;
+    /// honoured under <see cref="MemoryModelOptions.Views"/>); from <c>--view-ops</c>. Default:
+    /// <see cref="MemoryModelOptions.DefaultViewOps"/> (Reshape, Flatten, Squeeze, Unsqueeze, Identity). A node is only
+    /// marked when its output is no larger than that input.
+    /// </summary>
+    public ImmutableHashSet<string> ViewOps { get; init; } = MemoryModelOptions.DefaultViewOps;
+
     /// <summary>Options with every default: no dims bound, unknown sizes are errors, inputs resident.</summary>
     public static OnnxReadOptions Default { get; } = new();
 
