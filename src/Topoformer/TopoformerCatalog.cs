@@ -10,8 +10,10 @@ public static class TopoformerCatalog
     public static IReadOnlyList<SchedulerDescriptor> All { get; } =
     [
         new("topoformer", "Topoformer (Gagrani et al. 2022): learned priorities, greedy decode", MethodKind.Learned,
-            s => new TopoformerScheduler("topoformer", 1, DecodeMode.Greedy, s.Seed, s.ModelPath, s.TimeLimit)),
+            s => new TopoformerScheduler("topoformer", 1, DecodeMode.Greedy, s.Seed, s.ModelPath, s.TimeLimit)) { Accepts = Fits },
         new("topoformer-sample", "Topoformer: best of K sequential samples (K = --samples, default 16) by peak memory", MethodKind.Learned,
-            s => new TopoformerScheduler("topoformer-sample", Math.Max(1, s.Samples), DecodeMode.Sample, s.Seed, s.ModelPath, s.TimeLimit)),
+            s => new TopoformerScheduler("topoformer-sample", Math.Max(1, s.Samples), DecodeMode.Sample, s.Seed, s.ModelPath, s.TimeLimit)) { Accepts = Fits },
     ];
+
+    private static bool Fits(ComputationGraph graph, SchedulerSettings settings) => graph.OpCount <= TopoformerScheduler.MaxNodes;
 }
