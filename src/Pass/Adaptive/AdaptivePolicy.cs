@@ -80,17 +80,16 @@ internal sealed class AdaptivePolicy(PortfolioPosterior posterior, AdaptiveOptio
         double startPeak = run.Provable ? start.Peak : MemoryModel.Evaluate(graph, start.Order, options.Memory);
         // Cancelled by a prover, refused, or cut by the wall clock: nothing deterministic to learn from.
         var finished = ran.Where(s => run.Slots[s] is { Status: not (CandidateStatus.Skipped or CandidateStatus.Capped) }).ToList();
-        var runs = finished.Select(s => run.Slots[s]!)
-            .Select(c => (Cost: MethodCost.Observed(c, graph, options.Settings), Peak: c.Succeeded ? (double?)c.PeakBytes!.Value : null))
-            .ToList();
-        double[] credit = StageCredit.Of(startPeak, runs);
+        var candidates = finished.Select(s => run.Slots[s]!).ToList();
+        double[] credit = StageCredit.Of(startPeak, [.. candidates.Select(c =>
+            (MethodCost.Budget(MethodCost.Split(c.Method).Method, graph, options.Settings), c.Succeeded ? (double?)c.PeakBytes!.Value : null))]);
         for (int i = 0; i < finished.Count; i++)
         {
-            int s = finished[i];
-            string method = run.Slots[s]!.Method;
-            double budget = MethodCost.Budget(method, graph, options.Settings);
-            posterior.Observe(Traits!.Class, method, credit[i], Math.Log(Math.Max(runs[i].Cost, 1e-9) / Math.Max(budget, 1e-9)));
-            _decisions[s] = _decisions[s] with { Gain = credit[i], Cost = runs[i].Cost };
+            var c = candidates[i];
+            double budget = MethodCost.Budget(c.Method, graph, options.Settings);
+            double cost = MethodCost.Observed(c, graph, options.Settings);
+            posterior.Observe(Traits!.Class, c.Method, credit[i], Math.Log(Math.Max(cost, 1e-9) / Math.Max(budget, 1e-9)));
+            _decisions[finished[i]] = _decisions[finished[i]] with { Gain = credit[i], Cost = cost };
         }
     }
 }

@@ -4,7 +4,10 @@ namespace Scheduler.Pass.Adaptive;
 /// How a stage's gain is shared among the methods that ran in it: cheapest first, each method is credited with what it
 /// adds over the cheaper ones, max(0, best peak of the cheaper ones − its peak) / start peak. The methods of a stage
 /// start from the same order, so this is exactly the gain the method would have added had it been the last one paid
-/// for; the credits sum to the stage's gain, and a tie goes to the cheaper method.
+/// for; the credits sum to the stage's gain, and a tie goes to the cheaper method. The adaptive portfolio ranks a
+/// method by the budget of its full version (<c>local@0.1</c> ranks as <c>local</c>): a method and its variants are
+/// alternatives, so each must be credited over the same cheaper methods, or the cheap variant, credited before beam
+/// and the dear one after it, would look better by construction.
 /// </summary>
 /// <remarks>
 /// Why not each method's own gain over the start: in a stage where beam, Topoformer and local all run, all three gain
@@ -15,9 +18,9 @@ namespace Scheduler.Pass.Adaptive;
 /// </remarks>
 public static class StageCredit
 {
-    /// <summary>The credit of each run, in the order given: <paramref name="runs"/> are (cost, peak or null when it
-    /// produced no order); ties in cost go to the earlier run.</summary>
-    public static double[] Of(double startPeak, IReadOnlyList<(double Cost, double? Peak)> runs)
+    /// <summary>The credit of each run, in the order given: <paramref name="runs"/> are (rank: the cost it is ranked
+    /// by, peak or null when it produced no order); ties in rank go to the earlier run.</summary>
+    public static double[] Of(double startPeak, IReadOnlyList<(double Rank, double? Peak)> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var credit = new double[runs.Count];
@@ -26,7 +29,7 @@ public static class StageCredit
             return credit;
         }
         double best = startPeak;
-        foreach (int i in Enumerable.Range(0, runs.Count).OrderBy(i => runs[i].Cost).ThenBy(i => i))
+        foreach (int i in Enumerable.Range(0, runs.Count).OrderBy(i => runs[i].Rank).ThenBy(i => i))
         {
             if (runs[i].Peak is double peak && peak < best)
             {

@@ -15,7 +15,7 @@ public class StageCreditTests
     }
 
     [Fact]
-    public void Of_TieInPeak_GoesToTheCheaper_TieInCost_ToTheEarlier()
+    public void Of_TieInPeak_GoesToTheLowerRank_TieInRank_ToTheEarlier()
     {
         Assert.Equal([0, 0.5], StageCredit.Of(100, [(5, 50), (1, 50)]));
         Assert.Equal([0.5, 0], StageCredit.Of(100, [(1, 50), (1, 50)]));
