@@ -7,9 +7,11 @@ namespace Scheduler.Cli;
 /// Estimates how long the rest of a comparison takes. Every row still to run is predicted as its <em>work</em> — the
 /// reference milliseconds its methods are budgeted on that graph, counting only the methods that will actually run on
 /// it (<see cref="CompareRunner.PredictedWork"/>: exact is skipped above its op limit, local above its own, and so on)
-/// — times the rate (wall ms per reference ms) measured so far for the same method on the same dataset, else for the
-/// same method on any dataset, else for every row together. So a dataset of large graphs where the expensive methods
-/// are skipped is not extrapolated from one where they ran, nor by graph count.
+/// — times the rate (wall ms per reference ms) measured so far for the same method on graphs of the same dataset and
+/// size (op count within a factor of two: <see cref="SizeClass"/>), else on the same dataset, else on any graph,
+/// else for every row together. So a dataset of large graphs where the expensive methods are skipped is not
+/// extrapolated from one where they ran, nor by graph count; and the size class keeps apart what budgets predict
+/// less well (local stops early at the bound on some sizes, exact proves small graphs in a fraction of its states).
 /// </summary>
 /// <remarks>A row's work counts a linear pass over its graph as well (1 µs per op and edge), so rows with no budgeted
 /// work (input, skipped methods) are still measured and predicted, at their own rate. No estimate before the first
@@ -20,6 +22,7 @@ public sealed class RemainingTime
     private readonly IReadOnlyList<string> _rows;
     private readonly Func<string, ComputationGraph, double> _work;
     private readonly Func<double> _nowMs;
+    private readonly Dictionary<(string Method, string Dataset, int Size), Rate> _bySize = [];
     private readonly Dictionary<(string Method, string Dataset), Rate> _byDataset = [];
     private readonly Dictionary<string, Rate> _byMethod = [];
     private Rate _all;
@@ -62,7 +65,10 @@ public sealed class RemainingTime
             return;
         }
         double work = Work(row.Method, _graphs[graph]);
-        var key = (row.Method, row.Dataset);
+        var g = _graphs[graph];
+        var sized = (row.Method, g.Dataset, SizeClass(g.Graph.OpCount));
+        _bySize[sized] = _bySize.GetValueOrDefault(sized).Add(ms, work);
+        var key = (row.Method, g.Dataset);
         _byDataset[key] = _byDataset.GetValueOrDefault(key).Add(ms, work);
         _byMethod[row.Method] = _byMethod.GetValueOrDefault(row.Method).Add(ms, work);
         _all = _all.Add(ms, work);
@@ -80,11 +86,18 @@ public sealed class RemainingTime
         {
             var g = _graphs[i / _rows.Count];
             string method = _rows[i % _rows.Count];
-            double rate = _byDataset.GetValueOrDefault((method, g.Dataset)).PerWork ?? _byMethod.GetValueOrDefault(method).PerWork ?? _all.PerWork.Value;
+            double rate = _bySize.GetValueOrDefault((method, g.Dataset, SizeClass(g.Graph.OpCount))).PerWork
+                ?? _byDataset.GetValueOrDefault((method, g.Dataset)).PerWork
+                ?? _byMethod.GetValueOrDefault(method).PerWork
+                ?? _all.PerWork.Value;
             ms += rate * Work(method, g);
         }
         return TimeSpan.FromMilliseconds(ms);
     }
+
+    /// <summary>The size class of a graph of <paramref name="ops"/> ops: ⌊log2 ops⌋ (100 and 127 ops share one, 128 is
+    /// the next).</summary>
+    public static int SizeClass(int ops) => ops <= 1 ? 0 : System.Numerics.BitOperations.Log2((uint)ops);
 
     private double Work(string method, NamedGraph g) => _work(method, g.Graph) + 1e-3 * (g.Graph.OpCount + g.Graph.EdgeCount);
 

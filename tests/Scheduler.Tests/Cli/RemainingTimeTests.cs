@@ -85,6 +85,26 @@ public class RemainingTimeTests
     }
 
     [Fact]
+    public void Estimate_WithinADataset_EachSizeClassKeepsItsOwnRate()
+    {
+        // One dataset of 100- and 1,000-op graphs: local ran at 1 ms per reference ms on the small ones and at 3 on
+        // the large ones (budgets predict sizes unevenly); the next of each size is predicted at its own size's rate.
+        var graphs = new[] { Chain("f", "s1", 100), Chain("f", "l1", 1000), Chain("f", "s2", 100), Chain("f", "l2", 1000), Chain("f", "m1", 300) };
+        var clock = new FakeClock();
+        var eta = new RemainingTime(graphs, ["local"], Work, clock.Now);
+        double small = 100 + Linear(100), large = 1000 + Linear(1000), mid = 300 + Linear(300);
+        clock.Ms = small;
+        eta.Observe(Row("f", "s1", "local", 1, ops: 100));
+        clock.Ms += 3 * large;
+        eta.Observe(Row("f", "l1", "local", 1, ops: 1000));
+        // 300 ops is in neither class: the dataset's rate over both, (small + 3 large) / (small + large).
+        double pooled = (small + 3 * large) / (small + large);
+        Assert.Equal(small + 3 * large + pooled * mid, eta.Estimate()!.Value.TotalMilliseconds, 3); // a TimeSpan holds 100 ns ticks
+        Assert.Equal(RemainingTime.SizeClass(100), RemainingTime.SizeClass(127));
+        Assert.NotEqual(RemainingTime.SizeClass(127), RemainingTime.SizeClass(128));
+    }
+
+    [Fact]
     public void PredictedWork_CountsOnlyTheMethodsThatAcceptTheGraph_AsTheCatalogSays()
     {
         var runner = new CompareRunner(MethodCatalog.Members, PassOptions.Default);
