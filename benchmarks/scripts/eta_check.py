@@ -2,8 +2,14 @@
 """compare's time estimate against the time it really took: reads the progress lines of a non-interactive
 `scheduler compare` run (its stderr: "compare: D/T runs (P%), X so far, about Y left; ..."), takes the last line's
 "so far" as the total, and prints one Markdown row per line: elapsed, estimated time left, actual time left, their
-ratio. Usage: eta_check.py COMPARE_LOG"""
-import re, sys
+ratio. With --summary, one Markdown row instead: the median, lowest and highest estimate / actual over the lines from
+10 % done on (the first line has measured one row). Usage: eta_check.py [--summary LABEL] COMPARE_LOG"""
+import re, statistics, sys
+
+summary = None
+if sys.argv[1] == "--summary":
+    summary = sys.argv[2]
+    del sys.argv[1:3]
 
 def seconds(text):
     total = 0.0
@@ -21,6 +27,10 @@ for line in open(sys.argv[1]):
 if not lines or lines[-1][0] != lines[-1][1]:
     sys.exit(f"{sys.argv[1]}: the run did not finish (no 100% line)")
 total = lines[-1][2]
+if summary is not None:
+    r = [est / (total - el) for done, n, el, est, _ in lines[:-1] if est is not None and done * 10 >= n and total > el]
+    print(f"| {summary} | {total / 60:.1f} min | {statistics.median(r):.2f} | {min(r):.2f} | {max(r):.2f} |")
+    sys.exit(0)
 print(f"Run total {total / 60:.1f} min.\n")
 print("| runs done | elapsed | estimated left | actual left | estimate / actual | last row |")
 print("|---:|---:|---:|---:|---:|---|")
