@@ -22,13 +22,13 @@ public static class SearchCatalog
         return
         [
             new SchedulerDescriptor("beam", "Beam search over partial orders keyed by (peak so far, live bytes); width = --beam-width.",
-                MethodKind.Search, s => new BeamScheduler(startHeuristics, s)),
+                MethodKind.Search, s => new BeamScheduler(startHeuristics, s)) { Accepts = BeamScheduler.Accepts },
             new SchedulerDescriptor("local", "Local search from the best heuristic: one-op moves in their legal window, incremental peak.",
-                MethodKind.Search, s => new LocalSearchScheduler(startHeuristics, s)),
+                MethodKind.Search, s => new LocalSearchScheduler(startHeuristics, s)) { Accepts = static (g, _) => g.OpCount <= LocalSearchScheduler.MaxOps },
             new SchedulerDescriptor("exact", "Exact best-first DP over scheduled sets (Serenity); gives up at the state limit.",
                 MethodKind.Exact, s => new ExactScheduler(startHeuristics, s, beamStart: true)),
             new SchedulerDescriptor("cpsat", "OR-Tools CP-SAT position model with a cumulative over tensor lifetimes; time-limited.",
-                MethodKind.Exact, s => new CpSatScheduler(startHeuristics, s, beamStart: true)),
+                MethodKind.Exact, s => new CpSatScheduler(startHeuristics, s, beamStart: true)) { Accepts = static (g, _) => g.OpCount <= CpSatScheduler.MaxOps },
         ];
     }
 }

@@ -5,4 +5,11 @@ namespace Scheduler.Graphs;
 /// <param name="Description">One line for <c>scheduler methods</c>.</param>
 /// <param name="Kind">The stage the pass runs it in.</param>
 /// <param name="Create">Makes a scheduler from settings.</param>
-public sealed record SchedulerDescriptor(string Name, string Description, MethodKind Kind, Func<SchedulerSettings, IScheduler> Create);
+public sealed record SchedulerDescriptor(string Name, string Description, MethodKind Kind, Func<SchedulerSettings, IScheduler> Create)
+{
+    /// <summary>False when the method refuses the graph up front under the settings, because the graph is too large for
+    /// it (it then throws <see cref="NotSupportedException"/> or returns its start order untouched). The method's own
+    /// limit, so a caller can tell which methods will run without running them (<c>compare</c>'s time estimate).
+    /// Default: every graph.</summary>
+    public Func<ComputationGraph, SchedulerSettings, bool> Accepts { get; init; } = static (_, _) => true;
+}

@@ -90,7 +90,7 @@ public sealed class MemorySchedulingPass
         foreach (var kinds in Stages)
         {
             var slots = Enumerable.Range(1, methods.Count).Where(s => kinds.Contains(methods[s - 1].Kind)).ToList();
-            var tooLarge = slots.Where(s => methods[s - 1].Kind == MethodKind.Exact && graph.OpCount > options.ExactOpLimit).ToList();
+            var tooLarge = slots.Where(s => options.ExactTooLarge(methods[s - 1], graph)).ToList();
             run.Skip(tooLarge, $"graph has {graph.OpCount} ops, exact methods run up to {options.ExactOpLimit}");
             slots.RemoveAll(tooLarge.Contains);
             if (proof is not null)

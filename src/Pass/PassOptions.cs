@@ -35,6 +35,21 @@ public sealed record PassOptions
     /// <summary>Exact methods (<c>exact</c>, <c>cpsat</c>) only run on graphs with at most this many ops.</summary>
     public int ExactOpLimit { get; init; } = 500;
 
+    /// <summary>True when <paramref name="method"/> is an exact method and <paramref name="graph"/> is above
+    /// <see cref="ExactOpLimit"/> (the pass and compare skip it).</summary>
+    public bool ExactTooLarge(SchedulerDescriptor method, ComputationGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(graph);
+        return method.Kind == MethodKind.Exact && graph.OpCount > ExactOpLimit;
+    }
+
+    /// <summary>True when the pass would run <paramref name="method"/> on <paramref name="graph"/>: it is not an exact
+    /// method above <see cref="ExactOpLimit"/>, and the method accepts the graph (<see cref="SchedulerDescriptor.Accepts"/>).
+    /// Decided without running anything.</summary>
+    public bool WillRun(SchedulerDescriptor method, ComputationGraph graph)
+        => !ExactTooLarge(method, graph) && method.Accepts(graph, Settings);
+
     /// <summary>Most methods run at once within a stage (default: the processor count). The result does not depend
     /// on it.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;

@@ -45,7 +45,7 @@ public sealed class BeamScheduler : ISolvingScheduler
         {
             throw new ArgumentOutOfRangeException(nameof(settings), settings.BeamWidth, $"Beam width must be at least 1, got {settings.BeamWidth}.");
         }
-        _width = (int)Math.Min(1 << 20, settings.Scaled(settings.BeamWidth));
+        _width = Width(settings);
         _settings = settings;
     }
 
@@ -143,7 +143,21 @@ public sealed class BeamScheduler : ISolvingScheduler
 
     /// <summary>Words of state the survivors copy over the whole search of <paramref name="graph"/> (compared with
     /// <see cref="MaxCopyWork"/>; a double, since it can pass 2^63 and only its size matters).</summary>
-    internal double CopyWork(ComputationGraph graph) => (double)_width * graph.OpCount * (graph.TensorCount + (graph.OpCount >> 6) + 1);
+    internal double CopyWork(ComputationGraph graph) => CopyWork(_width, graph);
+
+    /// <summary>True when a beam of <paramref name="settings"/>' width can search <paramref name="graph"/> (its copy work
+    /// is at most <see cref="MaxCopyWork"/>); false when <see cref="Solve(GraphAnalysis, StartOrder?, CancellationToken)"/>
+    /// would refuse it.</summary>
+    public static bool Accepts(ComputationGraph graph, SchedulerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(settings);
+        return CopyWork(Width(settings), graph) <= MaxCopyWork;
+    }
+
+    private static int Width(SchedulerSettings settings) => (int)Math.Min(1 << 20, settings.Scaled(settings.BeamWidth));
+
+    private static double CopyWork(int width, ComputationGraph graph) => (double)width * graph.OpCount * (graph.TensorCount + (graph.OpCount >> 6) + 1);
 
     /// <summary>True when the two candidates schedule the same set (parent set plus one op each).</summary>
     private static bool SameSet(List<BeamState> beam, BeamCandidate a, BeamCandidate b)

@@ -7,8 +7,8 @@ namespace Scheduler.Pass.Adaptive;
 /// The adaptive portfolio's choice on one graph (<see cref="IStagePolicy"/>): heuristics always run; before the first
 /// later stage the graph's class is fixed from its traits and the class's episode gives one draw per method; a method
 /// then runs when its drawn gain, capped at the gap still open, is worth its drawn cost at
-/// <see cref="AdaptiveOptions.PricePerSecond"/>; after each stage every finished method's gain and cost go into the
-/// posterior.
+/// <see cref="AdaptiveOptions.PricePerSecond"/>; after each stage every finished method's credit (<see cref="StageCredit"/>: what it added over the cheaper
+/// methods of its stage) and cost go into the posterior.
 /// </summary>
 internal sealed class AdaptivePolicy(PortfolioPosterior posterior, AdaptiveOptions adaptive, PassOptions options,
     IReadOnlyList<SchedulerDescriptor> methods) : IStagePolicy
@@ -78,18 +78,18 @@ internal sealed class AdaptivePolicy(PortfolioPosterior posterior, AdaptiveOptio
         }
         var graph = run.Analysis.Graph;
         double startPeak = start.Peak;
-        foreach (int s in ran)
+        // Cancelled by a prover, refused, or cut by the wall clock: nothing deterministic to learn from.
+        var finished = ran.Where(s => run.Slots[s] is { Status: not (CandidateStatus.Skipped or CandidateStatus.Capped) }).ToList();
+        var candidates = finished.Select(s => run.Slots[s]!).ToList();
+        double[] credit = StageCredit.Of(startPeak, [.. candidates.Select(c =>
+            (MethodCost.Budget(MethodCost.Split(c.Method).Method, graph, options.Settings), c.Succeeded ? (double?)c.PeakBytes!.Value : null))]);
+        for (int i = 0; i < finished.Count; i++)
         {
-            // Cancelled by a prover, refused, or cut by the wall clock: nothing deterministic to learn from.
-            if (run.Slots[s] is not { } c || c.Status is CandidateStatus.Skipped or CandidateStatus.Capped)
-            {
-                continue;
-            }
-            double gain = c.Succeeded && startPeak > 0 ? Math.Max(0, startPeak - c.PeakBytes!.Value) / startPeak : 0;
+            var c = candidates[i];
             double budget = MethodCost.Budget(c.Method, graph, options.Settings);
             double cost = MethodCost.Observed(c, graph, options.Settings);
-            posterior.Observe(Traits!.Class, c.Method, gain, Math.Log(Math.Max(cost, 1e-9) / Math.Max(budget, 1e-9)));
-            _decisions[s] = _decisions[s] with { Gain = gain, Cost = cost };
+            posterior.Observe(Traits!.Class, c.Method, credit[i], Math.Log(Math.Max(cost, 1e-9) / Math.Max(budget, 1e-9)));
+            _decisions[finished[i]] = _decisions[finished[i]] with { Gain = credit[i], Cost = cost };
         }
     }
 }

@@ -72,7 +72,7 @@ public sealed class AdaptivePortfolio
             foreach (var (method, effort) in variants.Where(v => v.Method == d.Name && d.Kind != MethodKind.Heuristic))
             {
                 result.Add(new SchedulerDescriptor(MethodCost.VariantId(method, effort), $"{d.Description} (effort × {effort})", d.Kind,
-                    s => d.Create(s with { Effort = s.Effort * effort })));
+                    s => d.Create(s with { Effort = s.Effort * effort })) { Accepts = (g, s) => d.Accepts(g, s with { Effort = s.Effort * effort }) });
             }
             result.Add(d);
         }

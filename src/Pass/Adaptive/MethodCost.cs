@@ -61,6 +61,14 @@ public static class MethodCost
         return candidate.Work is long work ? FromWork(Split(candidate.Method).Method, graph, work) : Budget(candidate.Method, graph, settings);
     }
 
+    /// <summary>The cost of every candidate of <paramref name="result"/> that ran (skipped ones cost nothing): the
+    /// pass's or the adaptive portfolio's work on a graph, comparable between the two on any machine.</summary>
+    public static double Total(PassResult result, ComputationGraph graph, SchedulerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Candidates.Where(c => c.Status != CandidateStatus.Skipped).Sum(c => Observed(c, graph, settings));
+    }
+
     /// <summary>Reference milliseconds of <paramref name="work"/> units of <paramref name="method"/>'s work.</summary>
     private static double FromWork(string method, ComputationGraph graph, long work)
     {

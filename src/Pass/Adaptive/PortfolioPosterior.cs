@@ -4,9 +4,10 @@ namespace Scheduler.Pass.Adaptive;
 /// The adaptive portfolio's memory: per graph class and method, what the method gained and what it cost
 /// (<see cref="PosteriorCell"/>), and per class the current episode. Posteriors are Normal-Gamma
 /// (<see cref="NormalGamma"/>) over the mean gain and the mean log cost ratio, built from
-/// <see cref="AdaptiveOptions"/>' priors, then (gain only) the method's observations in the <em>other</em> classes
-/// shrunk to at most <see cref="AdaptiveOptions.PoolWeight"/> observations (a method useless everywhere starts a new
-/// class doubtful), then the class's own observations.
+/// <see cref="AdaptiveOptions"/>' priors, then (gain only) the observations of the method's other variants on the
+/// class (<see cref="Kin"/>) or, when none ran there, the method's observations in the <em>other</em> classes, shrunk
+/// to at most <see cref="AdaptiveOptions.PoolWeight"/> observations (a method useless everywhere starts a new class
+/// doubtful), then the class's own observations.
 /// </summary>
 /// <remarks>
 /// Episodes (<see cref="Episode"/>, TSDE): a class draws its parameters when an episode starts and keeps them while it
@@ -54,11 +55,31 @@ public sealed class PortfolioPosterior
         return pooled;
     }
 
+    /// <summary>The observations on <paramref name="graphClass"/> of <paramref name="method"/>'s kin: the other variants
+    /// of the same method (<c>local</c> for <c>local@0.1</c> and back; <see cref="MethodCost.Split"/>).</summary>
+    public PosteriorCell Kin(string graphClass, string method)
+    {
+        string family = MethodCost.Split(method).Method;
+        var pooled = PosteriorCell.Empty;
+        foreach (var (other, cell) in Cells(graphClass))
+        {
+            if (other != method && MethodCost.Split(other).Method == family)
+            {
+                pooled = pooled.Merge(cell);
+            }
+        }
+        return pooled;
+    }
+
     /// <summary>The posteriors of <paramref name="method"/>'s mean gain and mean log cost ratio on <paramref name="graphClass"/>.</summary>
     public (NormalGamma Gain, NormalGamma LogCost) Posterior(string graphClass, string method, AdaptiveOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var pooled = Elsewhere(graphClass, method);
+        // What shapes the gain prior: the method's kin on this class when they ran here (a tenth of local's moves is
+        // still local search on the same graphs), else the method itself on the other classes. Other classes mislead a
+        // variant: local@0.1 tried once on a class with nothing to gain would otherwise start every class doubtful.
+        var kin = Kin(graphClass, method);
+        var pooled = kin.Gain.Count > 0 ? kin : Elsewhere(graphClass, method);
         var own = Cell(graphClass, method);
         // Costs are not pooled: how much of its budget a method spends depends on the class (exact proves a
         // 100-op graph in a fraction of its states and spends them all on 500 ops), so other classes would mislead.

@@ -29,6 +29,11 @@ public sealed record CompareRow(
     string? Message = null,
     long? ProvenLowerBound = null)
 {
+    /// <summary>For the portfolio rows (<c>best</c>, <c>adaptive</c>): the work of every method that ran, in reference
+    /// milliseconds (<see cref="Adaptive.MethodCost"/>): a cost that does not depend on the machine or its load, so the
+    /// two rows' totals compare on any machine; null for other rows.</summary>
+    public double? ReferenceMs { get; init; }
+
     /// <summary>The tighter of the two lower bounds.</summary>
     public long BestLowerBound => Math.Max(LowerBoundBytes, CutBoundBytes);
 

@@ -60,7 +60,8 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
             }
             if (wantBest)
             {
-                Emit(rows, Row(g, RunPass(pass, g.Graph, cancellationToken), ws, cut), ++done, total);
+                var (best, work) = RunPass(pass, g.Graph, cancellationToken);
+                Emit(rows, Row(g, best, ws, cut) with { ReferenceMs = work }, ++done, total);
             }
             if (wantOracle)
             {
@@ -68,15 +69,53 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
             }
             if (wantAdaptive)
             {
-                Emit(rows, Row(g, RunAdaptive(Adaptive!, g.Graph, cancellationToken), ws, cut), ++done, total);
+                var (adaptive, work) = RunAdaptive(Adaptive!, g.Graph, cancellationToken);
+                Emit(rows, Row(g, adaptive, ws, cut) with { ReferenceMs = work }, ++done, total);
             }
         }
         return rows;
     }
 
+    /// <summary>The rows <see cref="Run"/> makes for each graph, in the order it makes them: input, the catalog methods,
+    /// best, oracle, adaptive (each where asked for).</summary>
+    /// <exception cref="ArgumentException">A method id is unknown.</exception>
+    public IReadOnlyList<string> RowsPerGraph(IReadOnlyList<string> methods)
+    {
+        ArgumentNullException.ThrowIfNull(methods);
+        var rows = new List<string>();
+        if (methods.Contains("input"))
+        {
+            rows.Add("input");
+        }
+        rows.AddRange(new MemorySchedulingPass(catalog).Resolve(methods.Where(m => m is not ("oracle" or "adaptive"))).Select(d => d.Name));
+        rows.AddRange(new[] { "best", "oracle", "adaptive" }.Where(methods.Contains));
+        return rows;
+    }
+
+    /// <summary>
+    /// The work the row <paramref name="row"/> (a method id or pseudo-method) is budgeted to do on
+    /// <paramref name="graph"/>, in reference milliseconds (<see cref="MethodCost.Budget"/>), counting only the methods
+    /// that will run on it (<see cref="PassOptions.WillRun"/>: exact above its op limit, local, Topoformer, beam or
+    /// CP-SAT above theirs do not): a method's own budget; for <c>best</c> and <c>adaptive</c> the sum over the
+    /// portfolio (adaptive runs a part of it); 0 for <c>input</c> and <c>oracle</c>. Known before anything runs, so a
+    /// time estimate can scale what it measured by it.
+    /// </summary>
+    public double PredictedWork(string row, ComputationGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(graph);
+        IEnumerable<SchedulerDescriptor> parts = row switch
+        {
+            "input" or "oracle" => [],
+            "best" or "adaptive" => PortfolioOptions().Methods.Select(id => catalog.First(d => d.Name == id)),
+            _ => catalog.Where(d => d.Name == row),
+        };
+        return parts.Where(d => options.WillRun(d, graph)).Sum(d => MethodCost.Budget(d.Name, graph, options.Settings));
+    }
+
     private CandidateResult RunOne(SchedulerDescriptor method, ComputationGraph graph, CancellationToken ct)
     {
-        if (method.Kind == MethodKind.Exact && graph.OpCount > options.ExactOpLimit)
+        if (options.ExactTooLarge(method, graph))
         {
             return CandidateResult.Skipped(method.Name, $"graph has {graph.OpCount} ops, exact methods run up to {options.ExactOpLimit}");
         }
@@ -84,24 +123,27 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         return MethodRunner.Run(method, new GraphAnalysis(graph, options.Memory), null, settings, ct);
     }
 
-    private CandidateResult RunPass(MemorySchedulingPass pass, ComputationGraph graph, CancellationToken ct)
+    private (CandidateResult Row, double ReferenceMs) RunPass(MemorySchedulingPass pass, ComputationGraph graph, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = pass.Run(graph, PortfolioOptions(), ct);
+        var portfolio = PortfolioOptions();
+        var result = pass.Run(graph, portfolio, ct);
         var winner = result.Winner;
-        return new CandidateResult("best", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, StatusOf(result),
-            $"the pass; won by {winner.Method}{(result.ProofSource is null ? "" : $", proven by {result.ProofSource}")}");
+        return (new CandidateResult("best", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, StatusOf(result),
+            $"the pass; won by {winner.Method}{(result.ProofSource is null ? "" : $", proven by {result.ProofSource}")}"),
+            MethodCost.Total(result, graph, portfolio.Settings));
     }
 
-    private static CandidateResult RunAdaptive(AdaptivePortfolio adaptive, ComputationGraph graph, CancellationToken ct)
+    private static (CandidateResult Row, double ReferenceMs) RunAdaptive(AdaptivePortfolio adaptive, ComputationGraph graph, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = adaptive.Schedule(graph, ct);
         var winner = result.Pass.Winner;
         string ran = string.Join(' ', result.Decisions.Where(d => d.Ran).Select(d => d.Method));
-        return new CandidateResult("adaptive", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, StatusOf(result.Pass),
+        return (new CandidateResult("adaptive", winner.Order, winner.PeakBytes, clock.Elapsed.TotalMilliseconds, StatusOf(result.Pass),
             $"adaptive ({result.Class}); ran {(ran.Length == 0 ? "heuristics only" : $"heuristics {ran}")}; won by {winner.Method}"
-            + (result.Pass.ProofSource is null ? "" : $", proven by {result.Pass.ProofSource}"));
+            + (result.Pass.ProofSource is null ? "" : $", proven by {result.Pass.ProofSource}")),
+            MethodCost.Total(result.Pass, graph, adaptive.PassOptions.Settings));
     }
 
     /// <summary>The pass's options with the default portfolio (as far as the catalog has it).</summary>

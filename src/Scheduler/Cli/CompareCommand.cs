@@ -127,15 +127,9 @@ public static class CompareCommand
     /// the estimated time left (<see cref="RemainingTime"/>).</summary>
     private static IReadOnlyList<CompareRow> WithProgress(CompareRunner runner, IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> ids)
     {
-        var eta = new RemainingTime(graphs);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        double last = 0;
-        runner.RowFinished += (row, done, total) =>
-        {
-            double now = clock.Elapsed.TotalMilliseconds;
-            eta.Observe(row, done, total, now - last);
-            last = now;
-        };
+        var eta = new RemainingTime(graphs, runner.RowsPerGraph(ids), runner.PredictedWork, () => clock.Elapsed.TotalMilliseconds);
+        runner.RowFinished += (row, _, _) => eta.Observe(row);
         if (!Terminal.Interactive)
         {
             int lastLogged = -1;

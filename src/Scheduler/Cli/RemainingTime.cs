@@ -1,79 +1,105 @@
+using Scheduler.Graphs;
 using Scheduler.Pass.Compare;
 
 namespace Scheduler.Cli;
 
 /// <summary>
-/// Estimates how long the rest of a comparison takes from what it has measured so far: a method on a graph costs
-/// what it cost on the last graph of the same dataset (graphs of one dataset are alike), and on a dataset not yet
-/// begun, that cost scaled by a power of the op counts: the power measured between the method's last two datasets
-/// (work budgets make some methods' time grow far slower than their graphs), 1 until there are two. No estimate
-/// until one graph has run every method.
+/// Estimates how long the rest of a comparison takes. Every row still to run is predicted as its <em>work</em> — the
+/// reference milliseconds its methods are budgeted on that graph, counting only the methods that will actually run on
+/// it (<see cref="CompareRunner.PredictedWork"/>: exact is skipped above its op limit, local above its own, and so on)
+/// — times the rate (wall ms per reference ms) measured so far for the same method on graphs of the same dataset and
+/// size (op count within a factor of two: <see cref="SizeClass"/>), else on the same dataset, else on any graph,
+/// else for every row together. So a dataset of large graphs where the expensive methods are skipped is not
+/// extrapolated from one where they ran, nor by graph count; and the size class keeps apart what budgets predict
+/// less well (local stops early at the bound on some sizes, exact proves small graphs in a fraction of its states).
 /// </summary>
-/// <param name="graphs">The graphs, in the order the comparison runs them.</param>
-public sealed class RemainingTime(IReadOnlyList<NamedGraph> graphs)
+/// <remarks>A row's work counts a linear pass over its graph as well (1 µs per op and edge), so rows with no budgeted
+/// work (input, skipped methods) are still measured and predicted, at their own rate. No estimate before the first
+/// row has taken measurable time.</remarks>
+public sealed class RemainingTime
 {
-    private readonly Dictionary<string, (string Dataset, int Ops, double Ms)> _last = [];
-    private readonly Dictionary<string, (string Dataset, int Ops, double Ms)> _previousDataset = [];
-    private readonly List<string> _methods = [];
-    private int _done, _total;
+    private readonly IReadOnlyList<NamedGraph> _graphs;
+    private readonly IReadOnlyList<string> _rows;
+    private readonly Func<string, ComputationGraph, double> _work;
+    private readonly Func<double> _nowMs;
+    private readonly Dictionary<(string Method, string Dataset, int Size), Rate> _bySize = [];
+    private readonly Dictionary<(string Method, string Dataset), Rate> _byDataset = [];
+    private readonly Dictionary<string, Rate> _byMethod = [];
+    private Rate _all;
+    private double _lastMs;
+    private int _done;
 
-    /// <summary>Records that <paramref name="row"/> finished as run <paramref name="done"/> of <paramref name="total"/>,
-    /// <paramref name="ms"/> after the run before it (wall clock, so a row that only sums others costs nothing).</summary>
-    public void Observe(CompareRow row, int done, int total, double ms)
+    /// <summary>An estimate for <paramref name="graphs"/>, each running <paramref name="rowsPerGraph"/> in that order.</summary>
+    /// <param name="graphs">The graphs, in the order the comparison runs them.</param>
+    /// <param name="rowsPerGraph">The rows of each graph, in order (<see cref="CompareRunner.RowsPerGraph"/>).</param>
+    /// <param name="work">A row's predicted work on a graph, reference ms (<see cref="CompareRunner.PredictedWork"/>).</param>
+    /// <param name="nowMs">The clock, in milliseconds (a stopwatch; a fake one in tests).</param>
+    public RemainingTime(IReadOnlyList<NamedGraph> graphs, IReadOnlyList<string> rowsPerGraph, Func<string, ComputationGraph, double> work, Func<double> nowMs)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        _done = done;
-        _total = total;
-        if (_methods.Count < PerGraph && !_methods.Contains(row.Method))
-        {
-            _methods.Add(row.Method);
-        }
-        if (_last.TryGetValue(row.Method, out var last) && last.Dataset != row.Dataset)
-        {
-            _previousDataset[row.Method] = last;
-        }
-        _last[row.Method] = (row.Dataset, row.Ops, ms);
+        _graphs = graphs ?? throw new ArgumentNullException(nameof(graphs));
+        _rows = rowsPerGraph ?? throw new ArgumentNullException(nameof(rowsPerGraph));
+        _work = work ?? throw new ArgumentNullException(nameof(work));
+        _nowMs = nowMs ?? throw new ArgumentNullException(nameof(nowMs));
+        _lastMs = nowMs();
     }
 
-    private int PerGraph => graphs.Count == 0 ? 0 : _total / graphs.Count;
+    /// <summary>Wall milliseconds and reference milliseconds summed over some rows.</summary>
+    private readonly record struct Rate(double Ms, double Work)
+    {
+        public Rate Add(double ms, double work) => new(Ms + ms, Work + work);
 
-    /// <summary>The estimated time left, or null before one graph has run every method.</summary>
+        public double? PerWork => Work > 0 && Ms > 0 ? Ms / Work : null;
+    }
+
+    /// <summary>Records that the next row, <paramref name="row"/>, finished now (its time is the clock since the row
+    /// before: a row that only sums others costs nothing).</summary>
+    public void Observe(CompareRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        double now = _nowMs(), ms = now - _lastMs;
+        _lastMs = now;
+        int graph = _rows.Count == 0 ? 0 : _done / _rows.Count;
+        _done++;
+        if (graph >= _graphs.Count)
+        {
+            return;
+        }
+        double work = Work(row.Method, _graphs[graph]);
+        var g = _graphs[graph];
+        var sized = (row.Method, g.Dataset, SizeClass(g.Graph.OpCount));
+        _bySize[sized] = _bySize.GetValueOrDefault(sized).Add(ms, work);
+        var key = (row.Method, g.Dataset);
+        _byDataset[key] = _byDataset.GetValueOrDefault(key).Add(ms, work);
+        _byMethod[row.Method] = _byMethod.GetValueOrDefault(row.Method).Add(ms, work);
+        _all = _all.Add(ms, work);
+    }
+
+    /// <summary>The estimated time left, or null before anything measurable has run.</summary>
     public TimeSpan? Estimate()
     {
-        if (PerGraph == 0 || _done < PerGraph || _methods.Count < PerGraph)
+        if (_all.PerWork is null)
         {
             return null;
         }
-        int graph = (_done - 1) / PerGraph, next = (_done - 1) % PerGraph + 1;
         double ms = 0;
-        for (int m = next; m < PerGraph; m++)
+        for (int i = _done; i < _graphs.Count * _rows.Count; i++)
         {
-            ms += Cost(_methods[m], graphs[graph]);
-        }
-        for (int g = graph + 1; g < graphs.Count; g++)
-        {
-            foreach (string method in _methods)
-            {
-                ms += Cost(method, graphs[g]);
-            }
+            var g = _graphs[i / _rows.Count];
+            string method = _rows[i % _rows.Count];
+            double rate = _bySize.GetValueOrDefault((method, g.Dataset, SizeClass(g.Graph.OpCount))).PerWork
+                ?? _byDataset.GetValueOrDefault((method, g.Dataset)).PerWork
+                ?? _byMethod.GetValueOrDefault(method).PerWork
+                ?? _all.PerWork.Value;
+            ms += rate * Work(method, g);
         }
         return TimeSpan.FromMilliseconds(ms);
     }
 
-    private double Cost(string method, NamedGraph graph)
-    {
-        var (dataset, ops, ms) = _last[method];
-        if (dataset == graph.Dataset || ops == 0)
-        {
-            return ms;
-        }
-        double power = 1;
-        if (_previousDataset.TryGetValue(method, out var before) && before.Ops > 0 && before.Ops != ops && before.Ms > 0 && ms > 0)
-        {
-            power = Math.Clamp(Math.Log(ms / before.Ms) / Math.Log((double)ops / before.Ops), 0, 2);
-        }
-        return ms * Math.Pow((double)graph.Graph.OpCount / ops, power);
-    }
+    /// <summary>The size class of a graph of <paramref name="ops"/> ops: ⌊log2 ops⌋ (100 and 127 ops share one, 128 is
+    /// the next).</summary>
+    public static int SizeClass(int ops) => ops <= 1 ? 0 : System.Numerics.BitOperations.Log2((uint)ops);
+
+    private double Work(string method, NamedGraph g) => _work(method, g.Graph) + 1e-3 * (g.Graph.OpCount + g.Graph.EdgeCount);
 
     /// <summary>"about 3 min 10 s left", or "estimating the time left" before there is an estimate.</summary>
     public string Describe()

@@ -52,6 +52,10 @@ public static class CompareJson
         w.WriteNumber("elapsed_ms", Math.Round(r.ElapsedMs, 3));
         w.WriteString("status", r.Status.Id());
         WriteNullable(w, "proven_lower_bound_bytes", r.ProvenLowerBound);
+        if (r.ReferenceMs is double work)
+        {
+            w.WriteNumber("reference_ms", Math.Round(work, 3));
+        }
         if (r.Message is not null)
         {
             w.WriteString("message", r.Message);

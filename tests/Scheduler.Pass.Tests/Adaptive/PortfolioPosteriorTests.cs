@@ -30,6 +30,28 @@ public class PortfolioPosteriorTests
     }
 
     [Fact]
+    public void Posterior_VariantWithKinOnTheClass_TakesItsPriorFromThemInsteadOfOtherClasses()
+    {
+        var p = new PortfolioPosterior();
+        for (int i = 0; i < 10; i++)
+        {
+            p.Observe("flat", "local@0.1", 0, 0); // another class, nothing to gain there
+            p.Observe("wide", "local", 0.2, 0);
+        }
+        // On "wide" local@0.1 has not run: its prior is the base prior plus local's ten 20 % gains there, shrunk to 2.
+        var (gain, cost) = p.Posterior("wide", "local@0.1", Options);
+        Assert.Equal(1 + 2, gain.Strength, 12);
+        Assert.Equal((0.03 + 2 * 0.2) / 3, gain.Mean, 12);
+        Assert.Equal(1, cost.Strength, 12);
+        // On a class where no variant of local ran, the other classes speak: "flat"'s zeros (local@0.1's own).
+        Assert.Equal(0.03 / 3, p.Posterior("tall", "local@0.1", Options).Gain.Mean, 12);
+        // Kin are the other variants only, never the method itself, and never another method.
+        Assert.Equal(10, p.Kin("wide", "local@0.1").Gain.Count);
+        Assert.Equal(0, p.Kin("wide", "local").Gain.Count);
+        Assert.Equal(0, p.Kin("wide", "beam").Gain.Count);
+    }
+
+    [Fact]
     public void BeginGraph_TsdeRules_StartEpisodesWhereDocumented()
     {
         var p = new PortfolioPosterior();
