@@ -55,7 +55,7 @@ public sealed partial class TrainingConfigTests
     [InlineData("expert_search_moves: 0\n", "expert_search_moves")]
     [InlineData("curriculum:\n  - steps: 0\n    nodes_min: 10\n    nodes_max: 20\n", "curriculum[0].steps")]
     [InlineData(Stages + "  - steps: 5\n    nodes_min: 50\n    nodes_max: 40\n", "curriculum[2].nodes_min")]
-    [InlineData("curriculum:\n  - steps: 5\n    nodes_min: 10\n    nodes_max: 9000\n", "curriculum[0].nodes_min")]
+    [InlineData("curriculum:\n  - steps: 5\n    nodes_min: 10\n    nodes_max: 300000\n", "curriculum[0].nodes_min")]
     public void Load_BadExpertOrCurriculumValue_ErrorNamesFileAndKey(string yaml, string key)
     {
         string path = Write(yaml);

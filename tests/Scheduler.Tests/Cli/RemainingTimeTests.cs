@@ -2,6 +2,7 @@ using Scheduler.Cli;
 using Scheduler.Graphs;
 using Scheduler.Pass;
 using Scheduler.Pass.Compare;
+using Scheduler.Topoformer;
 using static Scheduler.Tests.Reports.ReportRows;
 
 namespace Scheduler.Tests.Cli;
@@ -114,12 +115,16 @@ public class RemainingTimeTests
         Assert.True(runner.PredictedWork("exact", small) > 0);
         Assert.Equal(0, runner.PredictedWork("exact", mid));
         Assert.True(runner.PredictedWork("local", mid) > 0);
-        // Above every search and learned method's own limit only the heuristics' linear passes are left in the pass.
-        foreach (string method in new[] { "local", "beam", "topoformer", "topoformer-sample", "cpsat" })
+        // Above every search method's own limit only the heuristics' and the learned methods' passes are left.
+        foreach (string method in new[] { "local", "beam", "cpsat" })
         {
             Assert.Equal(0, runner.PredictedWork(method, huge));
         }
-        double heuristics = MethodCatalog.Members.Where(d => d.Kind == MethodKind.Heuristic && PassOptions.DefaultMethods.Contains(d.Name))
+        var beyondTopoformer = Chain("t", "t", TopoformerScheduler.MaxNodes + 1).Graph;
+        Assert.True(runner.PredictedWork("topoformer", huge) > 0);
+        Assert.Equal(0, runner.PredictedWork("topoformer", beyondTopoformer));
+        Assert.Equal(0, runner.PredictedWork("topoformer-sample", beyondTopoformer));
+        double heuristics = MethodCatalog.Members.Where(d => d.Kind is MethodKind.Heuristic or MethodKind.Learned && PassOptions.DefaultMethods.Contains(d.Name))
             .Sum(d => runner.PredictedWork(d.Name, huge));
         Assert.Equal(heuristics, runner.PredictedWork("best", huge), 9);
         Assert.Equal(runner.PredictedWork("best", mid), runner.PredictedWork("adaptive", mid), 9);
