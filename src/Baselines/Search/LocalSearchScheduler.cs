@@ -11,10 +11,12 @@ namespace Scheduler.Baselines.Search;
 /// count as progress. A descent visits the ops in a seeded shuffle; each op tries every target of a window of at most
 /// <see cref="MaxTargets"/> positions, else that many seeded samples plus both window ends, and applies its best strict
 /// improvement; ops whose window holds no peak step are skipped, since no move of theirs can lower the peak. At a local
-/// optimum the best order so far is kicked by 2 + N/25 random legal moves and the descent repeats, until the
+/// optimum the round's best order is kicked by 2 + N/25 random legal moves and the descent repeats, until the
 /// evaluation budget (its work budget: <see cref="BaseEvaluations"/> scored moves × effort) or the lower bound is
-/// reached. The best order seen is returned, so the result is never worse than the start; given the seed it is
-/// deterministic. The wall-clock limit is only a safety cap, and a result it cuts says so.
+/// reached. Above effort 1 the budget runs in rounds of the effort-1 budget (diverse restarts, issue 11): round 1 is
+/// exactly the effort-1 search and each later round restarts from a <see cref="RestartOrders"/> order, kicking its own
+/// best, so more effort never returns a worse order than effort 1. The best order seen is returned, so the result is
+/// never worse than the start; given the seed it is deterministic. The wall-clock limit is only a safety cap, and a result it cuts says so.
 /// </summary>
 public sealed class LocalSearchScheduler : ISolvingScheduler
 {
