@@ -11,10 +11,12 @@ namespace Scheduler.Baselines.Search;
 /// count as progress. A descent visits the ops in a seeded shuffle; each op tries every target of a window of at most
 /// <see cref="MaxTargets"/> positions, else that many seeded samples plus both window ends, and applies its best strict
 /// improvement; ops whose window holds no peak step are skipped, since no move of theirs can lower the peak. At a local
-/// optimum the best order so far is kicked by 2 + N/25 random legal moves and the descent repeats, until the
+/// optimum the round's best order is kicked by 2 + N/25 random legal moves and the descent repeats, until the
 /// evaluation budget (its work budget: <see cref="BaseEvaluations"/> scored moves × effort) or the lower bound is
-/// reached. The best order seen is returned, so the result is never worse than the start; given the seed it is
-/// deterministic. The wall-clock limit is only a safety cap, and a result it cuts says so.
+/// reached. Above effort 1 the budget runs in rounds of the effort-1 budget (diverse restarts, issue 11): round 1 is
+/// exactly the effort-1 search and each later round restarts from a <see cref="RestartOrders"/> order, kicking its own
+/// best, so more effort never returns a worse order than effort 1. The best order seen is returned, so the result is
+/// never worse than the start; given the seed it is deterministic. The wall-clock limit is only a safety cap, and a result it cuts says so.
 /// </summary>
 public sealed class LocalSearchScheduler : ISolvingScheduler
 {
@@ -38,6 +40,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
     private readonly SchedulerSettings _settings;
     private readonly int _seed;
     private readonly long _maxEvaluations;
+    private readonly long _roundEvaluations;
     private readonly bool _windows;
 
     /// <summary>Creates the search.</summary>
@@ -59,6 +62,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         _settings = settings;
         _seed = settings.Seed;
         _maxEvaluations = maxEvaluations == 0 ? 0 : settings.Scaled(maxEvaluations);
+        _roundEvaluations = Math.Max(1, maxEvaluations);
     }
 
     /// <inheritdoc/>
@@ -81,72 +85,108 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         }
         var cap = SafetyCap.Start(_settings);
         start = StartOrders.Resolve(analysis, start, _startHeuristics, cap, cancellationToken);
-        var profile = new OrderProfile(graph, start.Order, analysis.Memory);
         var random = new Random(_seed);
         var ops = new int[graph.OpCount];
         for (int v = 0; v < ops.Length; v++)
         {
             ops[v] = v;
         }
-        long floor = analysis.LowerBound;
-        int[] best = start.Order;
-        long bestPeak = start.Peak, evaluations = 0;
-        var windows = _windows ? new WindowNeighbourhood(graph, analysis.Memory, _seed, _maxEvaluations) : null;
+        long floor = analysis.LowerBound, evaluations = 0;
+        // Round 1 gets exactly the effort-1 budget (and the same random stream), so it is today's effort-1 run and the
+        // best over all rounds is never worse than effort 1; every later round restarts elsewhere (RestartOrders).
+        long roundEnd = Math.Min(_roundEvaluations, _maxEvaluations);
+        var windows = _windows ? new WindowNeighbourhood(graph, analysis.Memory, _seed, roundEnd) : null;
+        var (best, bestPeak) = Round(graph, analysis.Memory, start.Order, floor, roundEnd, windows, ops, random, cap, cancellationToken, ref evaluations);
+        int rounds = 1, bestRound = 1;
+        string bestSource = start.Source;
+        var restarts = new RestartOrders(analysis, start, _startHeuristics, cancellationToken);
+        while (bestPeak > floor && graph.OpCount >= 2 && roundEnd < _maxEvaluations && !cap.IsReached)
+        {
+            roundEnd = Math.Min(roundEnd + _roundEvaluations, _maxEvaluations);
+            rounds++;
+            var (from, source, work) = restarts.Next(rounds, best, random, cap);
+            evaluations += work;
+            var (order, peak) = Round(graph, analysis.Memory, from, floor, roundEnd, windows, ops, random, cap, cancellationToken, ref evaluations);
+            if (peak < bestPeak)
+            {
+                (best, bestPeak, bestRound, bestSource) = (order, peak, rounds, source);
+            }
+        }
+        Debug.Assert(MemoryModel.Evaluate(graph, best, analysis.Memory) == bestPeak, "incremental peak drifted from the model");
+        string roundsNote = rounds == 1 ? "" : $", {rounds} rounds (best from round {bestRound}: {bestSource})";
+        if (bestPeak <= floor)
+        {
+            return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves{roundsNote}).", Work: evaluations);
+        }
+        bool capped = evaluations < _maxEvaluations && graph.OpCount >= 2;
+        return new SolveResult(best, SolveStatus.Feasible, null,
+            capped ? $"local: stopped by the {cap} after {evaluations:N0} of {_maxEvaluations:N0} moves{roundsNote}."
+                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}){(windows is null ? "" : $", {windows}")}{roundsNote}.", capped, evaluations);
+    }
+
+    /// <summary>
+    /// One round of iterated local search from <paramref name="from"/> until <paramref name="limit"/> evaluations (a
+    /// running total), the lower bound or the cap: descend, re-solve windows at the local optimum, keep the round's best,
+    /// kick it, repeat. Returns the round's best order and peak (never worse than <paramref name="from"/>).
+    /// </summary>
+    private (int[] Order, long Peak) Round(ComputationGraph graph, MemoryModelOptions memory, int[] from, long floor, long limit, WindowNeighbourhood? windows,
+        int[] ops, Random random, SafetyCap cap, CancellationToken cancellationToken, ref long evaluations)
+    {
+        var profile = new OrderProfile(graph, from, memory);
+        int[] best = profile.Order;
+        long bestPeak = profile.Peak;
         while (true)
         {
-            Descend(profile, ops, random, cap, cancellationToken, ref evaluations);
+            Descend(profile, ops, random, limit, cap, cancellationToken, ref evaluations);
             // At a local optimum of single-op moves, re-solve windows around the peak steps exactly; each success
             // removes a peak step, and the descent goes on from the new order.
             while (windows is not null && profile.Peak > floor
-                   && windows.Improve(profile, ref evaluations, _maxEvaluations, cap, cancellationToken) is { } better)
+                   && windows.Improve(profile, ref evaluations, limit, cap, cancellationToken) is { } better)
             {
                 profile = better;
-                Descend(profile, ops, random, cap, cancellationToken, ref evaluations);
+                Descend(profile, ops, random, limit, cap, cancellationToken, ref evaluations);
             }
             if (profile.Peak < bestPeak)
             {
                 (best, bestPeak) = (profile.Order, profile.Peak);
             }
-            if (bestPeak <= floor || graph.OpCount < 2 || evaluations >= _maxEvaluations || cap.IsReached)
+            if (bestPeak <= floor || graph.OpCount < 2 || evaluations >= limit || cap.IsReached)
             {
-                break;
+                return (best, bestPeak);
             }
-            // Iterated local search (Lourenço, Martin & Stützle 2003): kick the best order with a few random legal
-            // moves and descend again; the kicks count against the budget so the loop always ends.
-            profile = new OrderProfile(graph, best, analysis.Memory);
-            int kicks = 2 + graph.OpCount / KickDivisor;
-            for (int k = 0; k < kicks && !cap.ReachedAfter(profile.RebuildWork); k++)
-            {
-                int op = random.Next(graph.OpCount);
-                var (low, high) = profile.Window(op);
-                profile.Apply(op, random.Next(low, high + 1));
-            }
-            evaluations += kicks;
+            // Iterated local search (Lourenço, Martin & Stützle 2003): kick the round's best order with a few random
+            // legal moves and descend again; the kicks count against the budget so the loop always ends.
+            profile = new OrderProfile(graph, best, memory);
+            evaluations += Kick(profile, graph.OpCount, 2 + graph.OpCount / KickDivisor, random, cap);
         }
-        Debug.Assert(MemoryModel.Evaluate(graph, best, analysis.Memory) == bestPeak, "incremental peak drifted from the model");
-        if (bestPeak <= floor)
+    }
+
+    /// <summary>Moves <paramref name="kicks"/> random ops to random positions in their legal windows; returns the work
+    /// to charge (one evaluation a move).</summary>
+    internal static int Kick(OrderProfile profile, int n, int kicks, Random random, SafetyCap cap)
+    {
+        for (int k = 0; k < kicks && !cap.ReachedAfter(profile.RebuildWork); k++)
         {
-            return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves).", Work: evaluations);
+            int op = random.Next(n);
+            var (low, high) = profile.Window(op);
+            profile.Apply(op, random.Next(low, high + 1));
         }
-        bool capped = evaluations < _maxEvaluations && graph.OpCount >= 2;
-        return new SolveResult(best, SolveStatus.Feasible, null,
-            capped ? $"local: stopped by the {cap} after {evaluations:N0} of {_maxEvaluations:N0} moves."
-                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}){(windows is null ? "" : $", {windows}")}.", capped, evaluations);
+        return kicks;
     }
 
     /// <summary>First-improvement passes over the ops in a seeded shuffle until a pass improves nothing.</summary>
-    private void Descend(OrderProfile profile, int[] ops, Random random, SafetyCap cap, CancellationToken ct,
+    private static void Descend(OrderProfile profile, int[] ops, Random random, long limit, SafetyCap cap, CancellationToken ct,
         ref long evaluations)
     {
         bool improved = true;
-        while (improved && evaluations < _maxEvaluations && !cap.IsReached)
+        while (improved && evaluations < limit && !cap.IsReached)
         {
             ct.ThrowIfCancellationRequested();
             improved = false;
             random.Shuffle(ops);
             foreach (int op in ops)
             {
-                if (evaluations >= _maxEvaluations || cap.IsReached)
+                if (evaluations >= limit || cap.IsReached)
                 {
                     break;
                 }

@@ -77,6 +77,39 @@ public sealed class LocalSearchSchedulerTests
     }
 
     [Fact]
+    public void Order_MoreEffort_RestartRoundsNeverWorseThanRoundOneValidAndDeterministic()
+    {
+        // Round 1 of an effort-3 search is exactly the effort-1 search, so the best over its three rounds can only tie or
+        // win; the restarts (another heuristic's order, a strongly kicked best) must win somewhere on these graphs.
+        var heuristics = new IScheduler[] { new InputOrder(), new KahnStart() };
+        var one = new LocalSearchScheduler(heuristics, Generous, Budget);
+        var three = new LocalSearchScheduler(heuristics, Generous with { Effort = 3 }, Budget);
+        int better = 0;
+        for (int seed = 0; seed < 12; seed++)
+        {
+            var graph = seed < 6 ? TestData.RandomDag(seed, maxNodes: 120)
+                : Scheduler.Graphs.Generators.LayeredGraphGenerator.Generate(new(Nodes: 120), 9200 + seed);
+            int[] order = three.Order(graph);
+            Assert.True(MemoryModel.IsValid(graph, order, out string? why), $"seed {seed}: {why}");
+            long peak = MemoryModel.Evaluate(graph, order), roundOne = MemoryModel.Evaluate(graph, one.Order(graph));
+            Assert.True(peak <= roundOne, $"seed {seed}: effort 3 {peak} > effort 1 {roundOne}");
+            Assert.Equal(order, three.Order(graph));
+            better += peak < roundOne ? 1 : 0;
+        }
+        Assert.True(better >= 1, "the restart rounds never improved on round 1");
+    }
+
+    [Fact]
+    public void Solve_MoreEffort_ChargesEveryRoundAndNamesTheRounds()
+    {
+        var graph = Scheduler.Graphs.Generators.LayeredGraphGenerator.Generate(new(Nodes: 120), 9301);
+        var result = new LocalSearchScheduler([new InputOrder(), new KahnStart()], Generous with { Effort = 2.5 }, Budget)
+            .Solve(new GraphAnalysis(graph), null);
+        Assert.Contains("3 rounds", result.Message);
+        Assert.InRange(result.Work!.Value, (long)(2.5 * Budget), (long)(2.5 * Budget) + 10_000);
+    }
+
+    [Fact]
     public void Order_ZeroEvaluationBudget_ReturnsStartOrder()
     {
         var graph = TestData.GoldenCases[1].Graph;
