@@ -1,4 +1,5 @@
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Scheduler.Topoformer;
 
@@ -7,7 +8,9 @@ namespace Scheduler.Topoformer;
 /// Scalar whose native handle is passed on without keeping the object alive, so a GC in the middle of the native call
 /// can finalize it: two training runs here died on a garbage scalar ("toFloat" overflow check in Adam.step, "Unknown
 /// scalar type" in <c>Tensor * double</c>). Callers create scalars with <see cref="Of(double)"/> in a <c>using</c>,
-/// which keeps them reachable until the call has returned.
+/// which keeps them reachable until the call has returned. Tensor + and − hide the same trap: TorchSharp's
+/// <c>add(Tensor)</c> passes a temporary alpha of 1 (a third run died in <c>THSTensor_add</c> on step 2,200), so tensor sums
+/// go through <see cref="Plus"/>, whose alpha is one static, never-collected scalar (<c>sub(Tensor)</c> takes no alpha).
 /// </summary>
 internal static class TorchScalars
 {
@@ -16,4 +19,10 @@ internal static class TorchScalars
 
     /// <summary>A single-precision scalar the caller disposes after use.</summary>
     public static Scalar Of(float value) => value.ToScalar();
+
+    /// <summary>The alpha of tensor sums: static, so it stays reachable for the life of the process.</summary>
+    internal static readonly Scalar One = 1.0f.ToScalar();
+
+    /// <summary><paramref name="a"/> + <paramref name="b"/> (same value as the operator, safe alpha).</summary>
+    public static Tensor Plus(Tensor a, Tensor b) => a.add(b, One);
 }

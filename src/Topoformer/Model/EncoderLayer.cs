@@ -31,8 +31,8 @@ internal sealed class EncoderLayer : nn.Module<Tensor, AttentionIndex, Tensor>
     public override Tensor forward(Tensor x, AttentionIndex index)
     {
         using var scope = NewDisposeScope();
-        var h = x + _attention.forward(_norm1.forward(x), index); // [N, D]
-        var y = h + _mlp.forward(_norm2.forward(h)); // [N, D]
+        var h = TorchScalars.Plus(x, _attention.forward(_norm1.forward(x), index)); // [N, D]
+        var y = TorchScalars.Plus(h, _mlp.forward(_norm2.forward(h))); // [N, D]
         return y.MoveToOuterDisposeScope();
     }
 }

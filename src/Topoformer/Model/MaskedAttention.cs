@@ -76,7 +76,7 @@ internal sealed class MaskedAttention : nn.Module<Tensor, AttentionIndex, Tensor
             // One batched matrix product per chunk for the scores and one for the weighted sum: measured 3× faster
             // than broadcast products and sums (which write [c, W, hd] temporaries) at 2,000 ops on one thread.
             var scores = torch.bmm(kg, q.narrow(0, start, rows).unsqueeze(2)).squeeze(2); // [c, W]
-            var weights = (scores + bias.narrow(0, start, rows)).softmax(1); // [c, W]; padding (−∞) gets 0
+            var weights = TorchScalars.Plus(scores, bias.narrow(0, start, rows)).softmax(1); // [c, W]; padding (−∞) gets 0
             parts.Add(torch.bmm(weights.unsqueeze(1), vg).squeeze(1).MoveToOuterDisposeScope()); // [c, hd]
         }
         return parts.Count == 1 ? parts[0] : torch.cat(parts, 0); // [N, hd]
