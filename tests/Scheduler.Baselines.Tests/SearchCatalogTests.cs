@@ -57,27 +57,11 @@ public sealed class SearchCatalogTests
 
 public sealed class SearchCatalogAcceptsTests
 {
-    private static ComputationGraph Chain(int ops)
-    {
-        var b = new GraphBuilder();
-        int? previous = null;
-        for (int i = 0; i < ops; i++)
-        {
-            int op = b.AddOp(i, $"op{i}");
-            if (previous is int t)
-            {
-                b.AddUse(t, op);
-            }
-            previous = b.AddOutput(op, 16, graphOutput: i == ops - 1);
-        }
-        return b.Build();
-    }
-
     [Fact]
     public void Accepts_Beam_IsFalseExactlyWhereTheSearchRefusesTheGraph()
     {
         var beam = SearchCatalog.Create([]).Single(d => d.Name == "beam");
-        var graph = Chain(100);
+        var graph = TestData.Chain(100);
         // Width 2^20 on 100 ops and 100 tensors copies about 10^10 words, over the limit; width 64 about 6·10^5.
         var wide = SchedulerSettings.Default with { BeamWidth = 1 << 20 };
         Assert.False(beam.Accepts(graph, wide));
@@ -91,12 +75,12 @@ public sealed class SearchCatalogAcceptsTests
     {
         var catalog = SearchCatalog.Create([]).ToDictionary(d => d.Name);
         var s = SchedulerSettings.Default;
-        var overLocal = Chain(Scheduler.Baselines.Search.LocalSearchScheduler.MaxOps + 1);
+        var overLocal = TestData.Chain(Scheduler.Baselines.Search.LocalSearchScheduler.MaxOps + 1);
         Assert.False(catalog["local"].Accepts(overLocal, s));
         Assert.Throws<NotSupportedException>(() => catalog["local"].Create(s with { Effort = 0.001 }).Order(overLocal));
-        Assert.True(catalog["local"].Accepts(Chain(Scheduler.Baselines.Search.LocalSearchScheduler.MaxOps), s));
-        Assert.False(catalog["cpsat"].Accepts(Chain(Scheduler.Baselines.Exact.CpSatScheduler.MaxOps + 1), s));
-        Assert.True(catalog["cpsat"].Accepts(Chain(Scheduler.Baselines.Exact.CpSatScheduler.MaxOps), s));
+        Assert.True(catalog["local"].Accepts(TestData.Chain(Scheduler.Baselines.Search.LocalSearchScheduler.MaxOps), s));
+        Assert.False(catalog["cpsat"].Accepts(TestData.Chain(Scheduler.Baselines.Exact.CpSatScheduler.MaxOps + 1), s));
+        Assert.True(catalog["cpsat"].Accepts(TestData.Chain(Scheduler.Baselines.Exact.CpSatScheduler.MaxOps), s));
         Assert.True(catalog["exact"].Accepts(overLocal, s));
     }
 }

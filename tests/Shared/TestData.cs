@@ -66,4 +66,22 @@ public static class TestData
         }
         return cases;
     }
+
+    /// <summary>A chain of <paramref name="ops"/> ops with 16-byte outputs, each used by the next (ops − 1 edges);
+    /// the last output is a graph output.</summary>
+    public static ComputationGraph Chain(int ops)
+    {
+        var b = new GraphBuilder();
+        int? previous = null;
+        for (int i = 0; i < ops; i++)
+        {
+            int op = b.AddOp(i, $"op{i}");
+            if (previous is int t)
+            {
+                b.AddUse(t, op);
+            }
+            previous = b.AddOutput(op, 16, graphOutput: i == ops - 1);
+        }
+        return b.Build();
+    }
 }

@@ -1,6 +1,7 @@
 using Scheduler.Cli;
 using Scheduler.Graphs;
 using Scheduler.Pass;
+using Scheduler.Testing;
 using Scheduler.Pass.Compare;
 using Scheduler.Topoformer;
 using static Scheduler.Tests.Reports.ReportRows;
@@ -18,21 +19,7 @@ public class RemainingTimeTests
     }
 
     /// <summary>A chain of <paramref name="ops"/> ops, each output used by the next (ops − 1 edges).</summary>
-    private static NamedGraph Chain(string dataset, string name, int ops)
-    {
-        var b = new GraphBuilder();
-        int? previous = null;
-        for (int i = 0; i < ops; i++)
-        {
-            int op = b.AddOp(i, $"op{i}");
-            if (previous is int t)
-            {
-                b.AddUse(t, op);
-            }
-            previous = b.AddOutput(op, 16, graphOutput: i == ops - 1);
-        }
-        return new NamedGraph(dataset, name, b.Build());
-    }
+    private static NamedGraph Chain(string dataset, string name, int ops) => new(dataset, name, TestData.Chain(ops));
 
     /// <summary>Work like the real portfolio's: local is budgeted as many reference ms as ops, exact 100 up to 500 ops
     /// and nothing above (skipped), input nothing.</summary>
