@@ -35,7 +35,7 @@ internal sealed class PriorityHead : nn.Module<Tensor, Tensor>
         // Explicit, disposed-after-use scalars: see TorchScalars for why no implicit double → Scalar conversions.
         using var epsilon = TorchScalars.Of(1e-6);
         using var scale = TorchScalars.Of(_scale);
-        var std = centered.square().mean().sqrt().add(epsilon, TorchScalars.One); // [] population std, never 0 (explicit alpha: TorchScalars)
+        var std = TorchScalars.Squared(centered).mean().sqrt().add(epsilon, TorchScalars.One); // [] population std, never 0 (explicit alpha: TorchScalars)
         return centered.div(std).mul(scale).MoveToOuterDisposeScope(); // [N]
     }
 }
