@@ -34,7 +34,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
     public const int MaxOps = 32_768;
 
     /// <summary>A kick moves 2 + N / KickDivisor random ops.</summary>
-    internal const int KickDivisor = 25;
+    private const int KickDivisor = 25;
 
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly SchedulerSettings _settings;
@@ -100,7 +100,6 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         int rounds = 1, bestRound = 1;
         string bestSource = start.Source;
         var restarts = new RestartOrders(analysis, start, _startHeuristics, cancellationToken);
-        restarts.Record(best, bestPeak, 1);
         while (bestPeak > floor && graph.OpCount >= 2 && roundEnd < _maxEvaluations && !cap.IsReached)
         {
             roundEnd = Math.Min(roundEnd + _roundEvaluations, _maxEvaluations);
@@ -108,7 +107,6 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
             var (from, source, work) = restarts.Next(rounds, best, random, cap);
             evaluations += work;
             var (order, peak) = Round(graph, analysis.Memory, from, floor, roundEnd, windows, ops, random, cap, cancellationToken, ref evaluations);
-            restarts.Record(order, peak, rounds);
             if (peak < bestPeak)
             {
                 (best, bestPeak, bestRound, bestSource) = (order, peak, rounds, source);
