@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Issue 11's check: on held-out layered graphs (five each of 200, 500 and 1000 ops; seeds 7100N, which no bundled
-# dataset uses), is `best --effort 6` ever worse than an independent CP-SAT model (benchmarks/CpSatReference, its own
+# dataset uses; another prefix as the fifth argument), is `best --effort 6` ever worse than an independent CP-SAT model (benchmarks/CpSatReference, its own
 # code) given 60 s on 2 workers and hinted with `best`'s default-effort order?
-# Usage: cpsat-reference.sh SCHEDULER_BIN REFERENCE_BIN [OUT_DIR] [SIZES]
+# Usage: cpsat-reference.sh SCHEDULER_BIN REFERENCE_BIN [OUT_DIR] [SIZES] [SEED_PREFIX (default 7100)]
 #   -> OUT_DIR/reference.csv (graph,ops,best1_peak,best6_peak,best6_status,ref_peak,ref_bound,ref_status,ref_wall_s,ref_det_s)
 # The pass's peaks do not depend on load (work budgets); the reference's 60 s are wall clock, so quote the load.
 set -uo pipefail
-bin=$1; ref=$2; out=${3:-benchmarks/results/cpsat-reference}; sizes=${4:-"200 500 1000"}
+bin=$1; ref=$2; out=${3:-benchmarks/results/cpsat-reference}; sizes=${4:-"200 500 1000"}; prefix=${5:-7100}
 mkdir -p "$out/graphs" "$out/runs"
 for n in $sizes; do
-  "$bin" generate layered --nodes "$n" --count 5 --seed "7100$n" --out "$out/graphs" > /dev/null 2>&1
+  "$bin" generate layered --nodes "$n" --count 5 --seed "$prefix$n" --out "$out/graphs" > /dev/null 2>&1
 done
 csv="$out/reference.csv"
 echo "graph,ops,best1_peak,best6_peak,best6_status,ref_peak,ref_bound,ref_status,ref_wall_s,ref_det_s" > "$csv"
