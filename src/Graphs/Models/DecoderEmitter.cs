@@ -68,23 +68,23 @@ internal static class DecoderEmitter
         query = e.View(at + "attn.q_view", query);
         key = e.View(at + "attn.k_view", key);
         value = e.View(at + "attn.v_view", value);
-        var keys = new List<int> { query };
-        var values = new List<int>();
-        int newKey = Append(e, p, at + "attn.k_cache_append", w + "attn.k_cache", q, kv, key, keys);
-        int newValue = Append(e, p, at + "attn.v_cache_append", w + "attn.v_cache", q, kv, value, values);
-        if (p.Chain is not null)
-        {
-            keys.AddRange(p.Chain.Keys(l));
-            values.AddRange(p.Chain.Values(l));
-            p.Chain.Add(l, newKey, newValue);
-        }
+        var (keys, values) = p.CacheCapacity > 0
+            ? WriteInPlace(e, p, l, at, w, kv, key, value)
+            : AppendBeside(e, p, l, at, w, kv, key, value);
+        keys.Insert(0, query);
         long scoreElements = checked(c.NumAttentionHeads * q * p.Keys);
         int scores = e.Op(at + "attn.scores", "MatMul", scoreElements, [.. keys]);
+        int scoresOp = e.LastOp;
         int masked = e.Op(at + "attn.mask_scale", "MaskScale", scoreElements, scores, p.Mask);
         int probs = e.Op(at + "attn.softmax", "Softmax", scoreElements, masked);
         values.Insert(0, probs);
         // ... and merges them back with .reshape(bsz, q_len, hidden) of the contiguous context.
-        int context = e.View(at + "attn.context_view", e.Op(at + "attn.weighted_sum", "MatMul", q * h, [.. values]));
+        int weighted = e.Op(at + "attn.weighted_sum", "MatMul", q * h, [.. values]);
+        if (p.CacheCapacity > 0)
+        {
+            p.Chain?.ReadBy(l, scoresOp, e.LastOp);
+        }
+        int context = e.View(at + "attn.context_view", weighted);
         int output = e.Linear(at + "attn.o_proj", w + "attn.o_proj", q, h, h, c.AttentionBias, context);
         hidden = e.Op(at + "attn.residual", "Add", q * h, hidden, output);
         x = e.Norm(c.Norm, at + "post_attention_layernorm", w + "post_attention_layernorm", q, h, hidden);
@@ -92,10 +92,28 @@ internal static class DecoderEmitter
         return e.Op(at + "mlp.residual", "Add", q * h, hidden, down);
     }
 
+    /// <summary>The new k and v rows as graph outputs beside the resident cache (<c>KvAppend</c>); attention reads the
+    /// rows, the cache and the rows earlier chained steps appended. Returns the key and value tensors attention reads.</summary>
+    private static (List<int> Keys, List<int> Values) AppendBeside(
+        OpEmitter e, DecoderPass p, int l, string at, string w, long kv, int key, int value)
+    {
+        List<int> keys = [], values = [];
+        int newKey = Append(e, p, at + "attn.k_cache_append", w + "attn.k_cache", kv, key, keys);
+        int newValue = Append(e, p, at + "attn.v_cache_append", w + "attn.v_cache", kv, value, values);
+        if (p.Chain is not null)
+        {
+            keys.AddRange(p.Chain.Keys(l));
+            values.AddRange(p.Chain.Values(l));
+            p.Chain.Add(l, newKey, newValue);
+        }
+        return (keys, values);
+    }
+
     /// <summary>Writes the new k or v rows into the cache; the written rows are a graph output (the cache update),
     /// and attention reads them plus the resident cache, collected in <paramref name="reads"/>.</summary>
-    private static int Append(OpEmitter e, DecoderPass p, string name, string cacheName, long q, long kv, int input, List<int> reads)
+    private static int Append(OpEmitter e, DecoderPass p, string name, string cacheName, long kv, int input, List<int> reads)
     {
+        long q = p.Queries;
         int appended;
         if (p.CachedTokens > 0)
         {
@@ -111,6 +129,38 @@ internal static class DecoderEmitter
         }
         e.MarkOutput(appended);
         return appended;
+    }
+
+    /// <summary>
+    /// <see cref="ModelGraphOptions.KvInPlace"/>: writes the new k and v rows into the resident cache of
+    /// <see cref="DecoderPass.CacheCapacity"/> tokens (<c>KvWrite</c>). Each write reads the rows and the cache state
+    /// it writes into — the resident cache, or the state the previous chained step left — and outputs the rows as a
+    /// view of that state, so under <see cref="MemoryModelOptions.Views"/> the write allocates nothing (its class is the
+    /// resident cache's) and as a copy without it costs what <c>KvAppend</c> costs. Attention reads only that view,
+    /// the updated cache. A write into a chained state follows the ops that read the state (the previous step's
+    /// scores and weighted sum): an in-place write is ordered after every reader of the old value.
+    /// </summary>
+    private static (List<int> Keys, List<int> Values) WriteInPlace(
+        OpEmitter e, DecoderPass p, int l, string at, string w, long kv, int key, int value)
+    {
+        long rows = checked(p.Queries * kv);
+        int chained = p.Chain?.Keys(l).Count ?? 0;
+        int keyState = chained > 0 ? p.Chain!.Keys(l)[chained - 1] : e.Weight(w + "attn.k_cache", checked(p.CacheCapacity * kv));
+        int valueState = chained > 0 ? p.Chain!.Values(l)[chained - 1] : e.Weight(w + "attn.v_cache", checked(p.CacheCapacity * kv));
+        int newKey = e.Alias(at + "attn.k_cache_write", "KvWrite", rows * e.DtypeBytes, keyState, key, keyState);
+        if (chained > 0)
+        {
+            e.ControlEdge(p.Chain!.KeyReader(l), e.LastOp);
+        }
+        int newValue = e.Alias(at + "attn.v_cache_write", "KvWrite", rows * e.DtypeBytes, valueState, value, valueState);
+        if (chained > 0)
+        {
+            e.ControlEdge(p.Chain!.ValueReader(l), e.LastOp);
+        }
+        e.MarkOutput(newKey);
+        e.MarkOutput(newValue);
+        p.Chain?.Add(l, newKey, newValue);
+        return ([newKey], [newValue]);
     }
 
     private static int Mlp(OpEmitter e, TransformerConfig c, string at, string w, long q, int x)

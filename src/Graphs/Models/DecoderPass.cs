@@ -9,8 +9,12 @@ namespace Scheduler.Graphs.Models;
 /// <param name="Mask">The attention mask tensor, <c>[Queries, keys]</c>.</param>
 /// <param name="PositionIds">Position ids of the new tokens.</param>
 /// <param name="Chain">Entries appended by earlier chained steps of the same model, or null.</param>
+/// <param name="CacheCapacity">Tokens the resident cache holds when the new rows are written into it in place
+/// (<see cref="ModelGraphOptions.KvInPlace"/>: every token the graph writes into it, so at least
+/// <paramref name="CachedTokens"/> + <paramref name="Queries"/>); 0 when they are appended beside it.</param>
 internal sealed record DecoderPass(
-    string Scope, string WeightScope, int Queries, int CachedTokens, int LogitRows, int Mask, int PositionIds, KvChain? Chain)
+    string Scope, string WeightScope, int Queries, int CachedTokens, int LogitRows, int Mask, int PositionIds, KvChain? Chain,
+    int CacheCapacity = 0)
 {
     /// <summary>Keys each query scores: cache, earlier chained steps, and this pass's tokens.</summary>
     public long Keys => (long)CachedTokens + (Chain?.Tokens ?? 0) + Queries;

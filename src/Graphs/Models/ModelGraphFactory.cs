@@ -8,9 +8,10 @@ namespace Scheduler.Graphs.Models;
 /// </summary>
 internal static class ModelGraphFactory
 {
-    public static ComputationGraph Build(ModelPreset preset, ModelPreset? partner, ModelPhase phase, int dtypeBytes, bool views)
+    public static ComputationGraph Build(ModelPreset preset, ModelPreset? partner, ModelPhase phase, int dtypeBytes,
+        ModelGraphOptions options)
     {
-        var e = new OpEmitter($"{preset.Name}-{phase.Label}{(views ? "-views" : "")}", dtypeBytes, views);
+        var e = new OpEmitter($"{preset.Name}-{phase.Label}{options.Suffix}", dtypeBytes, options);
         switch (phase.Kind)
         {
             case PhaseKind.Prefill:
@@ -73,7 +74,8 @@ internal static class ModelGraphFactory
             mask = e.Op("causal_mask", "CausalMask", maskElements, positions);
         }
         int logitRows = phase.Kind == PhaseKind.Decode ? 1 : queries;
-        var pass = new DecoderPass("", "", queries, phase.Context, logitRows, mask, positions, null);
+        var pass = new DecoderPass("", "", queries, phase.Context, logitRows, mask, positions, null,
+            InPlaceCapacity(e, phase.Context + queries));
         int logits = DecoderEmitter.Emit(e, c, pass, hidden);
         e.MarkOutput(logits);
         if (phase.Kind == PhaseKind.Decode)
@@ -106,7 +108,7 @@ internal static class ModelGraphFactory
             int positions = e.Input(scope + "position_ids", OpEmitter.IndexBytes);
             int hidden = DecoderEmitter.EmbedTokens(e, drafter, scope, "drafter.", 1, previous);
             int mask = e.Op(scope + "causal_mask", "CausalMask", (long)context + chain.Tokens + 1, positions);
-            var pass = new DecoderPass(scope, "drafter.", 1, context, 1, mask, positions, chain);
+            var pass = new DecoderPass(scope, "drafter.", 1, context, 1, mask, positions, chain, InPlaceCapacity(e, context + draft));
             int logits = DecoderEmitter.Emit(e, drafter, pass, hidden);
             // Speculative sampling keeps the drafter's whole distribution q(·) for the accept/resample test.
             int probs = e.Op(scope + "softmax", "Softmax", vocab, logits);
@@ -120,11 +122,16 @@ internal static class ModelGraphFactory
         int targetPositions = e.Input("target.position_ids", indexBytes);
         int targetHidden = DecoderEmitter.EmbedTokens(e, target, "target.", "target.", queries, tokens);
         int targetMask = e.Op("target.causal_mask", "CausalMask", (long)queries * (context + queries), targetPositions);
-        var verify = new DecoderPass("target.", "target.", queries, context, queries, targetMask, targetPositions, null);
+        var verify = new DecoderPass("target.", "target.", queries, context, queries, targetMask, targetPositions, null,
+            InPlaceCapacity(e, context + queries));
         int targetLogits = DecoderEmitter.Emit(e, target, verify, targetHidden);
         e.MarkOutput(targetLogits);
         draftProbs.Insert(0, tokens);
         draftProbs.Insert(0, targetLogits);
         e.MarkOutput(e.OpBytes("verify.accept", "SpeculativeAccept", indexBytes, [.. draftProbs]));
     }
+
+    /// <summary>The cache capacity of a pass that writes <paramref name="tokens"/> rows' worth of cache in place, or 0
+    /// when the graph appends its rows beside the cache.</summary>
+    private static int InPlaceCapacity(OpEmitter e, int tokens) => e.Options.KvInPlace ? tokens : 0;
 }

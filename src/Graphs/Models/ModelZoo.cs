@@ -58,13 +58,13 @@ public static class ModelZoo
     public static ComputationGraph Build(string presetName, ModelPhase phase, int dtypeBytes = DefaultDtypeBytes)
         => Build(Get(presetName), phase, dtypeBytes);
 
-    /// <summary>Builds the graph with the framework's head-split and head-merge reshapes as ops when
-    /// <paramref name="views"/> is true, each marked as a view of its input (<see cref="ComputationGraph.AliasOf"/>;
-    /// they cost nothing under <see cref="MemoryModelOptions.Views"/> and are copies otherwise). The graph is named
-    /// with a "-views" suffix. Off, it is exactly <see cref="Build(string, ModelPhase, int)"/>'s.</summary>
+    /// <summary>Builds the graph with the storage sharing of <paramref name="options"/> marked as aliases
+    /// (<see cref="ComputationGraph.AliasOf"/>: free under <see cref="MemoryModelOptions.Views"/>, copies otherwise);
+    /// the graph's name ends in <see cref="ModelGraphOptions.Suffix"/>. With <see cref="ModelGraphOptions.Default"/> it
+    /// is exactly <see cref="Build(string, ModelPhase, int)"/>'s.</summary>
     /// <exception cref="ArgumentException">Unknown preset or a non-positive dtype size.</exception>
-    public static ComputationGraph Build(string presetName, ModelPhase phase, int dtypeBytes, bool views)
-        => Build(Get(presetName), phase, dtypeBytes, views);
+    public static ComputationGraph Build(string presetName, ModelPhase phase, int dtypeBytes, ModelGraphOptions options)
+        => Build(Get(presetName), phase, dtypeBytes, options);
 
     /// <summary>
     /// Builds <paramref name="preset"/>'s graph in <paramref name="phase"/>. Op ids 0..N−1 follow the framework's run
@@ -73,15 +73,15 @@ public static class ModelZoo
     /// </summary>
     /// <exception cref="ArgumentException">A non-positive dtype size, or a drafter and target of different vocabularies.</exception>
     public static ComputationGraph Build(ModelPreset preset, ModelPhase phase, int dtypeBytes = DefaultDtypeBytes)
-        => Build(preset, phase, dtypeBytes, views: false);
+        => Build(preset, phase, dtypeBytes, ModelGraphOptions.Default);
 
-    /// <summary><see cref="Build(ModelPreset, ModelPhase, int)"/>, with the reshape views as ops when
-    /// <paramref name="views"/> is true.</summary>
+    /// <summary><see cref="Build(ModelPreset, ModelPhase, int)"/>, with the aliases of <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">A non-positive dtype size, or a drafter and target of different vocabularies.</exception>
-    public static ComputationGraph Build(ModelPreset preset, ModelPhase phase, int dtypeBytes, bool views)
+    public static ComputationGraph Build(ModelPreset preset, ModelPhase phase, int dtypeBytes, ModelGraphOptions options)
     {
         Guard.NotNull(preset, nameof(preset));
         Guard.NotNull(phase, nameof(phase));
+        Guard.NotNull(options, nameof(options));
         Guard.That(dtypeBytes > 0, nameof(dtypeBytes), $"dtype bytes must be positive, got {dtypeBytes}.");
         preset.Text.Validated();
         preset.Vision?.Validated();
@@ -94,7 +94,7 @@ public static class ModelZoo
             CheckPositions(partner, phase);
         }
         CheckPositions(preset, phase);
-        return ModelGraphFactory.Build(preset, partner, phase, dtypeBytes, views);
+        return ModelGraphFactory.Build(preset, partner, phase, dtypeBytes, options);
     }
 
     /// <summary>A learned position table has no row past its end: OPT cannot run beyond max_position_embeddings.</summary>

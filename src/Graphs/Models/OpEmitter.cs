@@ -14,31 +14,32 @@ internal sealed class OpEmitter
     private readonly GraphBuilder _builder;
     private readonly Dictionary<string, int> _inputs = new(StringComparer.Ordinal);
 
-    public OpEmitter(string name, int dtypeBytes, bool views = false)
+    public OpEmitter(string name, int dtypeBytes, ModelGraphOptions? options = null)
     {
         Guard.That(dtypeBytes > 0, nameof(dtypeBytes), $"dtype bytes must be positive, got {dtypeBytes}.");
         _builder = new GraphBuilder(name);
         DtypeBytes = dtypeBytes;
-        Views = views;
+        Options = options ?? ModelGraphOptions.Default;
     }
 
     public int DtypeBytes { get; }
 
-    /// <summary>Emit the framework's reshape ops (<see cref="View"/>); off, they are left out as before.</summary>
-    public bool Views { get; }
+    /// <summary>Which storage sharing the graph marks: the reshape ops of <see cref="View"/>, in-place KV writes.</summary>
+    public ModelGraphOptions Options { get; }
 
-    /// <summary>With <see cref="Views"/>, a "Reshape" op whose output is marked as a view of <paramref name="input"/>
-    /// (PyTorch <c>view</c>/<c>reshape</c> of a contiguous tensor, e.g. splitting heads); returns its output, or
-    /// <paramref name="input"/> itself when views are not emitted.</summary>
+    /// <summary>With <see cref="ModelGraphOptions.Views"/>, a "Reshape" op whose output is marked as a view of
+    /// <paramref name="input"/> (PyTorch <c>view</c>/<c>reshape</c> of a contiguous tensor, e.g. splitting heads);
+    /// returns its output, or <paramref name="input"/> itself when views are not emitted.</summary>
     public int View(string name, int input)
+        => Options.Views ? Alias(name, "Reshape", _builder.TensorSize(input), input, input) : input;
+
+    /// <summary>Adds an op whose single output of <paramref name="bytes"/> bytes is marked as an alias of
+    /// <paramref name="source"/>, which must be one of <paramref name="inputs"/> and at least as large.</summary>
+    public int Alias(string name, string type, long bytes, int source, params ReadOnlySpan<int> inputs)
     {
-        if (!Views)
-        {
-            return input;
-        }
-        int view = OpBytes(name, "Reshape", _builder.TensorSize(input), input);
-        _builder.MarkAlias(view, input);
-        return view;
+        int alias = OpBytes(name, type, bytes, inputs);
+        _builder.MarkAlias(alias, source);
+        return alias;
     }
 
     /// <summary>A resident weight (or KV cache) of <paramref name="elements"/> dtype elements, made once per name.</summary>

@@ -34,6 +34,20 @@ public sealed record CompareRow(
     /// two rows' totals compare on any machine; null for other rows.</summary>
     public double? ReferenceMs { get; init; }
 
+    /// <summary>With <see cref="CompareRunner.Arena"/>: the arena the row's order needs after offset planning (null
+    /// without the option or without an order).</summary>
+    public long? ArenaBytes { get; init; }
+
+    /// <summary>With <see cref="CompareRunner.Arena"/>: the offset strategy whose plan won.</summary>
+    public string? ArenaStrategy { get; init; }
+
+    /// <summary>With <see cref="CompareRunner.Arena"/>: true when no smaller arena exists for the order's lifetimes
+    /// (the plan meets <see cref="Graphs.Arena.ArenaProblem.LowerBound"/> or CP-SAT proved it).</summary>
+    public bool? ArenaProven { get; init; }
+
+    /// <summary>Arena bytes over the live peak, less one (0 when the peak is 0; null without an arena).</summary>
+    public double? Fragmentation => ArenaBytes is long a && PeakBytes is long p ? (p == 0 ? 0 : (double)(a - p) / p) : null;
+
     /// <summary>The tighter of the two lower bounds.</summary>
     public long BestLowerBound => Math.Max(LowerBoundBytes, CutBoundBytes);
 

@@ -22,6 +22,10 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
     /// portfolio, seeded with <see cref="SchedulerSettings.Seed"/>); set it to start from a saved posterior.</summary>
     public AdaptivePortfolio? Adaptive { get; set; }
 
+    /// <summary>When set, every row with an order also gets its arena (<see cref="CompareRow.ArenaBytes"/>); off by
+    /// default.</summary>
+    public CompareArena? Arena { get; set; }
+
     /// <summary>Called after each (graph, method) with the number done and the total.</summary>
     public event Action<CompareRow, int, int>? RowFinished;
 
@@ -47,30 +51,32 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
             var analysis = new GraphAnalysis(g.Graph, options.Memory);
             long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
             var candidates = new List<CandidateResult> { MethodRunner.InputOrder(g.Graph, options.Memory) };
+            var plans = new List<(int[] Order, ArenaPlan Plan)>();
+            CompareRow Row(CandidateResult r) => WithArena(RowOf(g, r, ws, cut), g.Graph, r.Order, plans, cancellationToken);
             if (wantInput)
             {
-                Emit(rows, Row(g, candidates[0], ws, cut), ++done, total);
+                Emit(rows, Row(candidates[0]), ++done, total);
             }
             foreach (var method in resolved)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var result = RunOne(method, g.Graph, cancellationToken);
                 candidates.Add(result);
-                Emit(rows, Row(g, result, ws, cut), ++done, total);
+                Emit(rows, Row(result), ++done, total);
             }
             if (wantBest)
             {
                 var (best, work) = RunPass(pass, g.Graph, cancellationToken);
-                Emit(rows, Row(g, best, ws, cut) with { ReferenceMs = work }, ++done, total);
+                Emit(rows, Row(best) with { ReferenceMs = work }, ++done, total);
             }
             if (wantOracle)
             {
-                Emit(rows, Row(g, Oracle(candidates), ws, cut), ++done, total);
+                Emit(rows, Row(Oracle(candidates)), ++done, total);
             }
             if (wantAdaptive)
             {
                 var (adaptive, work) = RunAdaptive(Adaptive!, g.Graph, cancellationToken);
-                Emit(rows, Row(g, adaptive, ws, cut) with { ReferenceMs = work }, ++done, total);
+                Emit(rows, Row(adaptive) with { ReferenceMs = work }, ++done, total);
             }
         }
         return rows;
@@ -168,7 +174,24 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         RowFinished?.Invoke(row, done, total);
     }
 
-    private static CompareRow Row(NamedGraph g, CandidateResult r, long ws, long cut)
+    /// <summary><paramref name="row"/> with the arena of <paramref name="order"/> when <see cref="Arena"/> is set; a plan
+    /// already made for the same order of this graph (<paramref name="plans"/>) is reused.</summary>
+    private CompareRow WithArena(CompareRow row, ComputationGraph graph, int[]? order, List<(int[] Order, ArenaPlan Plan)> plans, CancellationToken ct)
+    {
+        if (Arena is null || order is null)
+        {
+            return row;
+        }
+        var plan = plans.FirstOrDefault(p => p.Order.AsSpan().SequenceEqual(order)).Plan;
+        if (plan is null)
+        {
+            plan = Arena.Plan(graph, order, options.Memory, options.Settings with { TimeLimit = options.TimeBudget }, ct);
+            plans.Add((order, plan));
+        }
+        return row with { ArenaBytes = plan.ArenaBytes, ArenaStrategy = plan.Strategy, ArenaProven = plan.Winner.Proven };
+    }
+
+    private static CompareRow RowOf(NamedGraph g, CandidateResult r, long ws, long cut)
     {
         long[]? ids = r.Order?.Select(op => g.Graph.OpId(op)).ToArray();
         return new CompareRow(g.Dataset, g.Name, g.Graph.OpCount, r.Method, r.PeakBytes, ws, cut, g.Graph.ResidentBytes,

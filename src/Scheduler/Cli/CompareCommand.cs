@@ -8,9 +8,10 @@ using Spectre.Console;
 namespace Scheduler.Cli;
 
 /// <summary>
-/// <c>scheduler compare [FILES|DIRS] [--methods a,b,c] [--adaptive [--posterior FILE]] [--time-limit S] [--json] [--report DIR]</c>:
+/// <c>scheduler compare [FILES|DIRS] [--methods a,b,c] [--adaptive [--posterior FILE]] [--arena [STRATEGY]] [--time-limit S] [--json] [--report DIR]</c>:
 /// runs methods over graphs and prints a table; with no input it runs the bundled datasets and model graphs and writes
-/// a report. <c>--adaptive</c> adds the adaptive portfolio's row, fed the graphs in the order given.
+/// a report. <c>--adaptive</c> adds the adaptive portfolio's row, fed the graphs in the order given; <c>--arena</c>
+/// plans offsets for every row's order and reports the arena beside the peak (<see cref="CompareArena"/>).
 /// </summary>
 public static class CompareCommand
 {
@@ -32,6 +33,7 @@ public static class CompareCommand
         var adaptive = new Option<bool>("--adaptive") { Description = "Add the adaptive portfolio (row 'adaptive'): learns across the graphs, in the order given, which methods are worth their work" };
         var posterior = new Option<string?>("--posterior") { Description = "With --adaptive: start from the posterior in FILE if it exists, and save it there afterwards (atomically)" };
         var common = new CommonOptions();
+        var arena = new ArenaOptions();
         var command = new Command("compare", "Compare methods over graphs: peak, peak / lower bound, time");
         command.Arguments.Add(inputs);
         command.Options.Add(methods);
@@ -43,8 +45,10 @@ public static class CompareCommand
         common.AddTo(command);
         command.Options.Add(common.InPlace);
         command.Options.Add(common.Views);
+        arena.AddTo(command);
         command.SetAction(parse =>
         {
+            string? strategy = arena.StrategyId(parse);
             var paths = parse.GetValue(inputs) ?? [];
             var ids = parse.GetValue(methods)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultMethods.ToArray();
             if (parse.GetValue(adaptive) && !ids.Contains("adaptive"))
@@ -75,7 +79,10 @@ public static class CompareCommand
             var options = common.PassOptions(parse, ids, 60);
             options = options with { Memory = common.MemoryModel(parse, options.Memory) };
             var graphs = paths.Length == 0 ? BundledGraphs.Load(!parse.GetValue(noModels)) : GraphLoader.LoadAll(paths, common.Import(parse));
-            var runner = new CompareRunner(MethodCatalog.Members, options);
+            var runner = new CompareRunner(MethodCatalog.Members, options)
+            {
+                Arena = strategy is null ? null : new CompareArena(strategy, parse.GetValue(arena.Alignment)),
+            };
             if (ids.Contains("adaptive"))
             {
                 // Load before any work, so a bad file is exit 2 at once, not after the comparison.
@@ -116,7 +123,7 @@ public static class CompareCommand
         if (reportDir is not null)
         {
             var context = new ReportContext(commandLine, started, options.TimeBudget.TotalSeconds, options.Settings.Seed, options.Memory.Name,
-                elapsed, loadAtStart, ReportContext.ReadLoadAverage());
+                elapsed, loadAtStart, ReportContext.ReadLoadAverage()) { Arena = runner.Arena };
             string md = ReportWriter.Write(reportDir, rows, graphs, context, options.Memory);
             Terminal.Err.WriteLine($"report written: {md} (and report.html, results.csv, results.json, orders.json, plots/)");
         }

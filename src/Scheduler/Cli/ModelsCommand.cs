@@ -49,9 +49,10 @@ public static class ModelsCommand
         var dtype = NumericOption.Int("--dtype-bytes", "Bytes per element (2 = fp16)", ModelZoo.DefaultDtypeBytes, ValueRange.Integers(1, 16));
         var output = new Option<string>("--out", "-o") { Description = "Output JSON graph file", Required = true };
         var views = new Option<bool>("--views") { Description = "Emit the attention head-split/merge reshapes as view ops (alias_of; free under --views, copies otherwise)" };
+        var kvInPlace = new Option<bool>("--kv-in-place") { Description = "Decode/verify/spec-step: write the new K/V rows into the resident cache in place (KvWrite, alias_of the cache: free under --views, a copy of the rows otherwise)" };
         var command = new Command("export", "Write a model graph as a JSON v1 graph file");
         command.Arguments.Add(name);
-        foreach (Option o in new Option[] { phase, seq, context, draft, tree, dtype, output, views })
+        foreach (Option o in new Option[] { phase, seq, context, draft, tree, dtype, output, views, kvInPlace })
         {
             command.Options.Add(o);
         }
@@ -63,7 +64,8 @@ public static class ModelsCommand
             try
             {
                 var p = ModelPhase.Parse(parse.GetValue(phase)!, parse.GetValue(seq), parse.GetValue(context), parse.GetValue(draft), parse.GetValue(tree));
-                graph = ModelZoo.Build(parse.GetValue(name)!, p, parse.GetValue(dtype), parse.GetValue(views));
+                var options = new ModelGraphOptions { Views = parse.GetValue(views), KvInPlace = parse.GetValue(kvInPlace) };
+                graph = ModelZoo.Build(parse.GetValue(name)!, p, parse.GetValue(dtype), options);
             }
             catch (ArgumentException ex)
             {

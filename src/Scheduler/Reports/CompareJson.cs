@@ -52,6 +52,14 @@ public static class CompareJson
         w.WriteNumber("elapsed_ms", Math.Round(r.ElapsedMs, 3));
         w.WriteString("status", r.Status.Id());
         WriteNullable(w, "proven_lower_bound_bytes", r.ProvenLowerBound);
+        if (r.ArenaBytes is long arena)
+        {
+            // Only with compare --arena, so the rows of a run without it are unchanged.
+            w.WriteNumber("arena_bytes", arena);
+            w.WriteString("arena_strategy", r.ArenaStrategy);
+            w.WriteBoolean("arena_proven", r.ArenaProven == true);
+            WriteNullable(w, "fragmentation", r.Fragmentation);
+        }
         if (r.ReferenceMs is double work)
         {
             w.WriteNumber("reference_ms", Math.Round(work, 3));

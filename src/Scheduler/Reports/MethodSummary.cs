@@ -23,6 +23,10 @@ public sealed record MethodSummary(
     string Dataset, string Method, int Graphs, int Ran, int Failed, int Skipped, double MeanRatio, double MedianRatio,
     int? StrictWins, int? Ties, double MedianMs, int Optimal)
 {
+    /// <summary>With <c>compare --arena</c>: mean of arena bytes / live peak over the graphs it ran on (1 = no
+    /// fragmentation); null when the run planned no arenas.</summary>
+    public double? MeanArenaRatio { get; init; }
+
     /// <summary>True when the method produced an order on every graph of its dataset, so its mean compares with others'.</summary>
     public bool RanOnAll => Ran == Graphs && Graphs > 0;
 
@@ -55,8 +59,16 @@ public sealed record MethodSummary(
             rows.Count(r => r.Status == CandidateStatus.Failed), rows.Count(r => r.Status == CandidateStatus.Skipped),
             ratios.Count > 0 ? ratios.Average() : double.NaN, Median(ratios),
             single ? placings.Count(p => p == Placing.StrictWin) : null, single ? placings.Count(p => p == Placing.Tie) : null,
-            Median(ran.Select(r => r.ElapsedMs).ToList()), rows.Count(r => r.Status == CandidateStatus.Optimal));
+            Median(ran.Select(r => r.ElapsedMs).ToList()), rows.Count(r => r.Status == CandidateStatus.Optimal))
+        {
+            MeanArenaRatio = ArenaRatios(ran) is { Count: > 0 } arenas ? arenas.Average() : null,
+        };
     }
+
+    /// <summary>Arena / peak of the rows that have both (a zero peak with a zero arena counts as 1).</summary>
+    private static List<double> ArenaRatios(List<CompareRow> rows)
+        => rows.Where(r => r.ArenaBytes is not null).Select(r => r.Fragmentation is double f ? 1 + f : double.NaN)
+            .Where(x => !double.IsNaN(x)).ToList();
 
     /// <summary>Median of a list (NaN when empty).</summary>
     public static double Median(IReadOnlyList<double> values)

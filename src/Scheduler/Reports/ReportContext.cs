@@ -1,3 +1,5 @@
+using Scheduler.Pass.Compare;
+
 namespace Scheduler.Reports;
 
 /// <summary>How a comparison was run, printed at the top of its report.</summary>
@@ -13,6 +15,9 @@ public sealed record ReportContext(
     string Command, DateTime StartedUtc, double TimeLimitSeconds, int Seed, string MemoryModel = "default",
     TimeSpan? Elapsed = null, string? LoadAtStart = null, string? LoadAtEnd = null)
 {
+    /// <summary>The offset planning of <c>compare --arena</c>, or null when the run planned no arenas.</summary>
+    public CompareArena? Arena { get; init; }
+
     /// <summary>The load averages of this machine ("1.36 0.89 0.37", from /proc/loadavg), or null where there is none.</summary>
     public static string? ReadLoadAverage()
     {
@@ -43,5 +48,11 @@ public sealed record ReportContext(
         yield return MemoryModel == "default"
             ? "Memory model: docs/DESIGN.md §2 (peak of live non-resident bytes)."
             : $"Memory model: docs/DESIGN.md §2 with the '{MemoryModel}' option; the bounds are the default model's, so a ratio may fall under 1.";
+        if (Arena is not null)
+        {
+            string aligned = Arena.Alignment > 1 ? $", offsets aligned to {Arena.Alignment} B" : "";
+            yield return $"Arena: every row's order also had its buffer offsets planned (`--arena {Arena.Strategy}`{aligned}; docs/DESIGN.md §2.1); "
+                + "**arena / peak** is the arena over the live peak of the same order, 1 = no fragmentation.";
+        }
     }
 }

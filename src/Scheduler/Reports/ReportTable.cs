@@ -28,25 +28,27 @@ public sealed record ReportTable(string Title, IReadOnlyList<string> Header, IRe
              "pass: gap to bound:", "pass vs file order:", "pass: time / graph:"], cells);
     }
 
-    /// <summary>One table per dataset, methods sorted by mean peak / LB (methods that ran on no graph last).</summary>
+    /// <summary>One table per dataset, methods sorted by mean peak / LB (methods that ran on no graph last); with
+    /// arenas (<c>compare --arena</c>) a "mean arena / peak" column after the ratios.</summary>
     public static IReadOnlyList<ReportTable> Summaries(IReadOnlyList<MethodSummary> summaries)
     {
         ArgumentNullException.ThrowIfNull(summaries);
+        bool arena = summaries.Any(s => s.MeanArenaRatio is not null);
         var tables = new List<ReportTable>();
         foreach (var group in summaries.GroupBy(s => s.Dataset))
         {
             int graphs = group.Max(s => s.Graphs);
             var cells = group
                 .OrderBy(s => double.IsNaN(s.MeanRatio) ? double.MaxValue : s.MeanRatio)
-                .Select(s => new[]
-                {
+                .Select(s => WithArena(arena, 4, [
                     s.Method, $"{s.Ran}/{s.Graphs}", Format.Ratio(s.MeanRatio), Format.Ratio(s.MedianRatio),
                     s.StrictWins is int w ? $"{w}" : "—", s.Ties is int t ? $"{t}" : "—", $"{s.Optimal}",
                     Format.Duration(s.MedianMs), $"{s.Failed}", $"{s.Skipped}",
-                })
+                ], Format.Ratio(s.MeanArenaRatio)))
                 .ToList();
-            tables.Add(new ReportTable($"{group.Key} ({graphs} graphs)",
-                ["method", "ran on:", "mean peak / LB:", "median peak / LB:", "strict wins:", "ties:", "proven optimal:", "median time:", "failed:", "skipped:"], cells));
+            tables.Add(new ReportTable($"{group.Key} ({graphs} graphs)", WithArena(arena, 4,
+                ["method", "ran on:", "mean peak / LB:", "median peak / LB:", "strict wins:", "ties:", "proven optimal:", "median time:", "failed:", "skipped:"],
+                "mean arena / peak:"), cells));
         }
         return tables;
     }
@@ -76,11 +78,17 @@ public sealed record ReportTable(string Title, IReadOnlyList<string> Header, IRe
     public static ReportTable AllRows(IReadOnlyList<CompareRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var cells = rows.Select(r => new[]
-        {
+        bool arena = rows.Any(r => r.ArenaBytes is not null);
+        var cells = rows.Select(r => WithArena(arena, 5, [
             r.Dataset, r.Graph, $"{r.Ops}", r.Method, Format.Bytes(r.PeakBytes), Format.Bytes(r.BestLowerBound),
             Format.Ratio(r.Ratio), Format.Ms(r.ElapsedMs), r.Message is null ? r.Status.Id() : $"{r.Status.Id()} ({r.Message})",
-        }).ToList();
-        return new ReportTable("All results", ["dataset", "graph", "ops:", "method", "peak:", "LB:", "peak / LB:", "time (ms):", "status"], cells);
+        ], r.ArenaBytes is long a ? $"{Format.Bytes(a)}{(r.ArenaProven == true ? " (proven)" : "")}" : "—")).ToList();
+        return new ReportTable("All results",
+            WithArena(arena, 5, ["dataset", "graph", "ops:", "method", "peak:", "LB:", "peak / LB:", "time (ms):", "status"], "arena:"), cells);
     }
+
+    /// <summary><paramref name="cells"/> with <paramref name="cell"/> inserted at <paramref name="at"/> when
+    /// <paramref name="arena"/> (the run planned arenas), else unchanged: the arena column exists only with the option.</summary>
+    private static string[] WithArena(bool arena, int at, string[] cells, string cell)
+        => arena ? [.. cells[..at], cell, .. cells[at..]] : cells;
 }

@@ -15,7 +15,7 @@ public class ModelZooViewsTests
     {
         var p = ModelPhase.Parse(phase, null, null, null, null);
         var plain = ModelZoo.Build(preset, p);
-        var viewed = ModelZoo.Build(preset, p, ModelZoo.DefaultDtypeBytes, views: true);
+        var viewed = ModelZoo.Build(preset, p, ModelZoo.DefaultDtypeBytes, new ModelGraphOptions { Views = true });
         int reshapes = Enumerable.Range(0, viewed.OpCount).Count(v => viewed.OpType(v) == "Reshape");
         Assert.Equal(viewed.OpCount - plain.OpCount, reshapes);
         Assert.True(reshapes > 0);
