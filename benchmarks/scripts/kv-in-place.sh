@@ -32,16 +32,13 @@ for spec in "${specs[@]}"; do
   done
 done
 git rev-parse HEAD > "$out/commit.txt"
-python3 - "$bin" "$out" "$limit" "${specs[@]}" <<'PY'
+PYTHONPATH=benchmarks/scripts python3 - "$bin" "$out" "$limit" "${specs[@]}" <<'PY'
+from schedule_json import schedule_json
 import csv, json, subprocess, sys, time
 bin_, out, limit, specs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 
 def run(args):
-    started = time.monotonic()
-    p = subprocess.run([bin_, "schedule", *args, "--json"], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise SystemExit(f"{' '.join(args)}: exit {p.returncode}: {p.stderr.strip()}")
-    return json.loads(p.stdout), round(time.monotonic() - started, 2)
+    return schedule_json(bin_, args)
 
 rows = []
 for spec in specs:

@@ -19,7 +19,8 @@ for spec in "opt-125m prefill" "opt-125m decode"; do
   [ -f "$out/graphs/$1-$2-views.json" ] || "$bin" models export "$1" --phase "$2" --views --out "$out/graphs/$1-$2-views.json" >/dev/null
 done
 git rev-parse HEAD > "$out/commit.txt"
-python3 - "$bin" "$out" "$limit" <<'PY'
+PYTHONPATH=benchmarks/scripts python3 - "$bin" "$out" "$limit" <<'PY'
+from schedule_json import schedule_json
 import csv, glob, json, os, subprocess, sys, time
 bin_, out, limit = sys.argv[1], sys.argv[2], sys.argv[3]
 graphs = sorted(glob.glob("datasets/real/*.json")) + sorted(glob.glob("datasets/onnx/*.onnx")) + sorted(glob.glob(f"{out}/graphs/*.json"))
@@ -31,11 +32,7 @@ views = ["--view-ops", "Reshape,Flatten,Squeeze,Unsqueeze,Identity"]
 models = {"default": [], "in-place": ["--in-place"], "in-place+views": ["--in-place", "--views"]}
 
 def run(args):
-    started = time.monotonic()
-    p = subprocess.run([bin_, "schedule", *args, "--json"], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise SystemExit(f"{' '.join(args)}: exit {p.returncode}: {p.stderr.strip()}")
-    return json.loads(p.stdout), round(time.monotonic() - started, 2)
+    return schedule_json(bin_, args)
 
 rows = []
 for path in graphs:
