@@ -68,8 +68,8 @@ public sealed record MemoryModelOptions
 
     /// <summary>
     /// When true, an element-wise op may write an output over an input that dies at it (same byte size, not a graph
-    /// output, not resident). Off by default. Under it the working-set and cut bounds of <see cref="MemoryModel"/> are
-    /// no longer lower bounds; they keep their no-reuse meaning and reports label them so.
+    /// output, not resident). Off by default. The working-set and cut bounds of <see cref="MemoryModel"/> take the
+    /// options and stay lower bounds under them.
     /// </summary>
     public bool InPlace { get; init; }
 

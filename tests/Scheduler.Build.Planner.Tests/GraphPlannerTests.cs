@@ -14,8 +14,8 @@ public sealed class GraphPlannerTests
 
     public static IEnumerable<object[]> OnnxModels() =>
         from model in new[] { ("tiny_inception.onnx", ""), ("tiny_transformer.onnx", ""), ("batch_mlp.onnx", "batch=4") }
-        from inPlace in new[] { false, true }
-        select new object[] { model.Item1, model.Item2, inPlace };
+        from memory in MemoryModelOptions.Names
+        select new object[] { model.Item1, model.Item2, memory };
 
     [Theory]
     [MemberData(nameof(TestData.GoldenNames), MemberType = typeof(TestData))]
@@ -43,18 +43,55 @@ public sealed class GraphPlannerTests
 
     [Theory]
     [MemberData(nameof(OnnxModels))]
-    public void Plan_OnnxModel_PeakEqualsMemoryModelAndOffsetsFit(string file, string dims, bool inPlace)
+    public void Plan_OnnxModel_PeakEqualsMemoryModelAndOffsetsFit(string file, string dims, string memory)
     {
         string path = Path.Combine(TestData.RepoRoot, "datasets", "onnx", file);
-        var (built, plan) = PlanFiles.Plan(path, [.. FastMethods, "--in-place", inPlace ? "true" : "false", "--dims", dims]);
+        var model = MemoryModelOptions.Parse(memory)!;
+        var (built, plan) = PlanFiles.Plan(path, [.. FastMethods, "--in-place", model.InPlace ? "true" : "false",
+            "--views", model.Views ? "true" : "false", "--dims", dims]);
         var graph = OnnxGraphReader.Read(path, OnnxReadOptions.Default.WithDims(PlanRequest.SplitList(dims))).Graph;
-        var model = inPlace ? MemoryModelOptions.InPlaceReuse : MemoryModelOptions.Default;
         int[] order = PlanFiles.Order(graph, plan);
         Assert.Equal(MemoryModel.Evaluate(graph, order, model), plan.GetProperty("peak_bytes").GetInt64());
         Assert.Equal(model.Name, plan.GetProperty("options").GetProperty("memory_model").GetString());
         Assert.Equal(graph.TensorCount, plan.GetProperty("tensors").GetArrayLength());
         ArenaChecks.NoOverlap(ArenaChecks.Buffers(plan), plan.GetProperty("arena_bytes").GetInt64(), file);
         Assert.Equal(built.Arena.ArenaBytes, plan.GetProperty("arena_bytes").GetInt64());
+        // The smaller of the two greedy plans: never above either strategy alone.
+        var problem = ArenaPlanner.Problem(graph, order, model);
+        foreach (var strategy in ArenaPlanner.GreedyStrategies)
+        {
+            Assert.True(built.Arena.ArenaBytes <= ArenaPlanner.Plan(problem, [strategy], model).ArenaBytes, strategy.Name);
+        }
+    }
+
+    [Fact]
+    public void Plan_JsonViewOps_ViewsShareTheirSourceOffsetAndLowerThePeak()
+    {
+        // a (64 B) -> Reshape -> b (64 B) -> Sum (8 B): under views b is a's storage, so the peak is 64 + 8 = 72 B at the
+        // sum; as a copy a and b are both live at the reshape (128 B).
+        string dir = Directory.CreateTempSubdirectory("planner-views").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "reshape.json");
+            File.WriteAllText(path, """
+                {"name": "reshape",
+                 "nodes": [{"id": 0, "op": "Conv", "size": 64}, {"id": 1, "op": "Reshape", "size": 64}, {"id": 2, "op": "Sum", "size": 8}],
+                 "edges": [[0, 1], [1, 2]]}
+                """);
+            long Peak(params string[] extra) => PlanFiles.Plan(path, [.. FastMethods, .. extra]).Json.GetProperty("peak_bytes").GetInt64();
+            var (_, plan) = PlanFiles.Plan(path, [.. FastMethods, "--views", "true", "--view-ops", "Reshape"]);
+            Assert.Equal("views", plan.GetProperty("options").GetProperty("memory_model").GetString());
+            var offsets = plan.GetProperty("tensors").EnumerateArray().Select(t => t.GetProperty("offset").GetInt64()).ToArray();
+            Assert.Equal(offsets[0], offsets[1]);
+            Assert.Equal(72, plan.GetProperty("peak_bytes").GetInt64());
+            Assert.Equal(128, Peak("--view-ops", "Reshape"));
+            // Without --view-ops a JSON graph has only its own alias_of marks, so views change nothing here.
+            Assert.Equal(Peak(), Peak("--views", "true"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Scheduler.Graphs;
+
 namespace Scheduler.Build.Planner.Tests;
 
 public sealed class PlanRequestTests
@@ -11,24 +13,29 @@ public sealed class PlanRequestTests
         Assert.DoesNotContain("cpsat", r.Methods);
         Assert.Equal(1, r.Effort);
         Assert.False(r.InPlace);
+        Assert.False(r.Views);
+        Assert.Null(r.JsonViewOps);
+        Assert.Equal(MemoryModelOptions.DefaultViewOps, r.Onnx.ViewOps);
     }
 
     [Fact]
     public void Parse_EmptyValues_MeanDefaults()
     {
         // The targets pass every metadata value, set or not.
-        var r = PlanRequest.Parse(["g.onnx", "--out", "p", "--methods", "", "--effort", "", "--in-place", "", "--dims", "", "--unknown-size", "", "--freeable-inputs", ""]);
+        var r = PlanRequest.Parse(["g.onnx", "--out", "p", "--methods", "", "--effort", "", "--in-place", "", "--views", "", "--view-ops", "", "--dims", "", "--unknown-size", "", "--freeable-inputs", ""]);
         Assert.Equal(PlanRequest.DefaultMethods, r.Methods);
         Assert.Equal(1, r.Effort);
         Assert.Null(r.Onnx.UnknownSizeBytes);
         Assert.Empty(r.Onnx.Dims);
+        Assert.True(r.PassOptions.Memory.IsDefault);
+        Assert.Null(r.JsonViewOps);
     }
 
     [Fact]
     public void Parse_Values_Bound()
     {
         var r = PlanRequest.Parse(["g.onnx", "--out", "p", "--methods", " bfs ; lpmf,local ", "--effort", "2", "--in-place", "True",
-            "--dims", "batch=1;seq=128", "--unknown-size", "64", "--freeable-inputs", "true"]);
+            "--dims", "batch=1;seq=128", "--unknown-size", "64", "--freeable-inputs", "true", "--views", "true", "--view-ops", "Reshape;Transpose"]);
         Assert.Equal(["bfs", "lpmf", "local"], r.Methods.ToArray());
         Assert.Equal(2, r.Effort);
         Assert.True(r.InPlace);
@@ -37,6 +44,9 @@ public sealed class PlanRequestTests
         Assert.Equal(128, r.Onnx.Dims["seq"]);
         Assert.Equal(64, r.Onnx.UnknownSizeBytes);
         Assert.True(r.Onnx.FreeableInputs);
+        Assert.Equal("in-place+views", r.PassOptions.Memory.Name);
+        Assert.True(r.Onnx.ViewOps.SetEquals(["reshape", "transpose"]));
+        Assert.Equal(r.Onnx.ViewOps, r.JsonViewOps);
     }
 
     [Theory]

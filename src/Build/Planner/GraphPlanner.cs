@@ -5,7 +5,8 @@ using Scheduler.Pass;
 
 namespace Scheduler.Build.Planner;
 
-/// <summary>Reads one graph, runs the pass over the requested methods and assigns arena offsets to the winner.</summary>
+/// <summary>Reads one graph, runs the pass over the requested methods and assigns arena offsets to the winner (the
+/// smaller of the greedy-by-size and greedy-by-breadth plans).</summary>
 public static class GraphPlanner
 {
     /// <summary>Plans <paramref name="request"/>'s graph.</summary>
@@ -19,7 +20,10 @@ public static class GraphPlanner
         var graph = Read(request);
         var options = request.PassOptions;
         var result = MemorySchedulingPass.CreateDefault().Run(graph, options, cancellationToken);
-        var arena = ArenaPlanner.Plan(graph, result.Best.Order.AsSpan(), options.Memory);
+        // Both greedy strategies, the smaller arena wins: managed code only (CP-SAT's native library is not shipped with
+        // the build package), and neither greedy dominates (greedy-size leaves 11% on vit_b_16 under views, docs/results/views.md).
+        var problem = ArenaPlanner.Problem(graph, result.Best.Order.AsSpan(), options.Memory);
+        var arena = ArenaPlanner.Plan(problem, ArenaPlanner.GreedyStrategies, options.Memory, cancellationToken);
         return new BuildPlan(request, graph, result, arena);
     }
 
@@ -31,7 +35,7 @@ public static class GraphPlanner
         string path = request.GraphPath;
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".json" => JsonGraphReader.ReadFile(path),
+            ".json" => JsonGraphReader.ReadFile(path, request.JsonViewOps),
             ".onnx" => OnnxGraphReader.Read(path, request.Onnx).Graph,
             _ => throw new GraphFormatException($"{path}: unknown graph format (expected .json or .onnx)"),
         };

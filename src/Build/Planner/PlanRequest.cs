@@ -8,22 +8,27 @@ namespace Scheduler.Build.Planner;
 
 /// <summary>
 /// One planner run, as the Scheduler.Build targets ask for it (one <c>SchedulerGraph</c> item and its metadata):
-/// <c>Scheduler.Build.Planner GRAPH --out PLAN [--methods a;b] [--effort X] [--in-place true|false] [--dims a=1;b=2]
-/// [--unknown-size BYTES] [--freeable-inputs true|false]</c>.
+/// <c>Scheduler.Build.Planner GRAPH --out PLAN [--methods a;b] [--effort X] [--in-place true|false] [--views true|false]
+/// [--view-ops A;B] [--dims a=1;b=2] [--unknown-size BYTES] [--freeable-inputs true|false]</c>.
 /// </summary>
 /// <param name="GraphPath">The graph file (.json or .onnx).</param>
 /// <param name="PlanPath">Where the plan file goes.</param>
 /// <param name="Methods">The pass's method ids (<see cref="DefaultMethods"/> when none are given).</param>
 /// <param name="Effort">The work-budget multiplier (<see cref="SchedulerSettings.Effort"/>).</param>
 /// <param name="InPlace">Score with in-place reuse (<see cref="MemoryModelOptions.InPlaceReuse"/>).</param>
-/// <param name="Onnx">How an ONNX model is read (dims, unknown sizes, freeable inputs); ignored for JSON graphs.</param>
+/// <param name="Onnx">How an ONNX model is read (dims, unknown sizes, freeable inputs, view ops); ignored for JSON graphs.</param>
+/// <param name="Views">Score with views and aliases free (<see cref="MemoryModelOptions.Views"/>).</param>
+/// <param name="JsonViewOps">Op types a JSON graph's reader marks as views (<c>--view-ops</c>, which also sets
+/// <paramref name="Onnx"/>'s); null: only the file's own <c>alias_of</c> marks, as in <c>scheduler schedule</c>.</param>
 public sealed record PlanRequest(
     string GraphPath,
     string PlanPath,
     ImmutableArray<string> Methods,
     double Effort,
     bool InPlace,
-    OnnxReadOptions Onnx)
+    OnnxReadOptions Onnx,
+    bool Views = false,
+    ImmutableHashSet<string>? JsonViewOps = null)
 {
     /// <summary>
     /// The build-time default: every deterministic heuristic, beam and local search, and the exact DP — no Topoformer
@@ -37,7 +42,7 @@ public sealed record PlanRequest(
     {
         Methods = Methods,
         Settings = SchedulerSettings.Default with { Effort = Effort },
-        Memory = InPlace ? MemoryModelOptions.InPlaceReuse : MemoryModelOptions.Default,
+        Memory = new MemoryModelOptions { InPlace = InPlace, Views = Views },
     };
 
     /// <summary>Parses the command line. The graph and <c>--out</c> are required.</summary>
@@ -50,7 +55,8 @@ public sealed record PlanRequest(
         string? graph = null, plan = null, error = null;
         var methods = ImmutableArray<string>.Empty;
         double effort = 1;
-        bool inPlace = false;
+        bool inPlace = false, views = false;
+        ImmutableHashSet<string>? viewOps = null;
         var onnx = OnnxReadOptions.Default;
         for (int i = 0; i < args.Count; i++)
         {
@@ -64,6 +70,8 @@ public sealed record PlanRequest(
                     case "--methods": methods = SplitList(Value()); break;
                     case "--effort": effort = ParseEffort(Value()); break;
                     case "--in-place": inPlace = ParseBool("InPlace", Value()); break;
+                    case "--views": views = ParseBool("Views", Value()); break;
+                    case "--view-ops": viewOps = ViewOpSet(SplitList(Value())); break;
                     case "--dims": onnx = WithDims(onnx, SplitList(Value())); break;
                     case "--unknown-size": onnx = onnx with { UnknownSizeBytes = ParseBytes(Value()) }; break;
                     case "--freeable-inputs": onnx = onnx with { FreeableInputs = ParseBool("FreeableInputs", Value()) }; break;
@@ -81,10 +89,11 @@ public sealed record PlanRequest(
         }
         if (graph is null || plan is null)
         {
-            throw new PlanUsageException("usage: Scheduler.Build.Planner GRAPH --out PLAN [--methods a;b] [--effort X] [--in-place true|false] [--dims a=1;b=2] [--unknown-size BYTES] [--freeable-inputs true|false]", plan);
+            throw new PlanUsageException("usage: Scheduler.Build.Planner GRAPH --out PLAN [--methods a;b] [--effort X] [--in-place true|false] [--views true|false] [--view-ops A;B] [--dims a=1;b=2] [--unknown-size BYTES] [--freeable-inputs true|false]", plan);
         }
         return error is null
-            ? new PlanRequest(graph, plan, methods.IsEmpty ? DefaultMethods : methods, effort, inPlace, onnx)
+            ? new PlanRequest(graph, plan, methods.IsEmpty ? DefaultMethods : methods, effort, inPlace,
+                viewOps is null ? onnx : onnx with { ViewOps = viewOps }, views, viewOps)
             : throw new PlanUsageException(error, plan);
     }
 
@@ -107,6 +116,10 @@ public sealed record PlanRequest(
         }
         return onnx;
     }
+
+    // Empty keeps the default set (MemoryModelOptions.DefaultViewOps), like every other unset metadata value.
+    private static ImmutableHashSet<string>? ViewOpSet(ImmutableArray<string> ops)
+        => ops.IsEmpty ? null : ImmutableHashSet.CreateRange(StringComparer.OrdinalIgnoreCase, ops);
 
     // Empty means "not set" for every value: the targets pass each metadata value, set or not.
     private static double ParseEffort(string value)

@@ -45,6 +45,11 @@ public sealed record CompareRow(
     /// (the plan meets <see cref="Graphs.Arena.ArenaProblem.LowerBound"/> or CP-SAT proved it).</summary>
     public bool? ArenaProven { get; init; }
 
+    /// <summary>With <see cref="CompareRunner.Arena"/>: wall time of the offset planning for the row's order, kept apart
+    /// from <see cref="ElapsedMs"/> (the method's own time). Rows whose order another row of the graph already had reuse
+    /// that plan and carry its time.</summary>
+    public double? ArenaMs { get; init; }
+
     /// <summary>Arena bytes over the live peak, less one (0 when the peak is 0; null without an arena).</summary>
     public double? Fragmentation => ArenaBytes is long a && PeakBytes is long p ? (p == 0 ? 0 : (double)(a - p) / p) : null;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Scheduler.Graphs;
 using Scheduler.Pass.Adaptive;
 
@@ -51,7 +52,7 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
             var analysis = new GraphAnalysis(g.Graph, options.Memory);
             long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
             var candidates = new List<CandidateResult> { MethodRunner.InputOrder(g.Graph, options.Memory) };
-            var plans = new List<(int[] Order, ArenaPlan Plan)>();
+            var plans = new List<(int[] Order, ArenaPlan Plan, double Ms)>();
             CompareRow Row(CandidateResult r) => WithArena(RowOf(g, r, ws, cut), g.Graph, r.Order, plans, cancellationToken);
             if (wantInput)
             {
@@ -175,20 +176,22 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
     }
 
     /// <summary><paramref name="row"/> with the arena of <paramref name="order"/> when <see cref="Arena"/> is set; a plan
-    /// already made for the same order of this graph (<paramref name="plans"/>) is reused.</summary>
-    private CompareRow WithArena(CompareRow row, ComputationGraph graph, int[]? order, List<(int[] Order, ArenaPlan Plan)> plans, CancellationToken ct)
+    /// already made for the same order of this graph (<paramref name="plans"/>) is reused, with its time.</summary>
+    private CompareRow WithArena(CompareRow row, ComputationGraph graph, int[]? order, List<(int[] Order, ArenaPlan Plan, double Ms)> plans, CancellationToken ct)
     {
         if (Arena is null || order is null)
         {
             return row;
         }
-        var plan = plans.FirstOrDefault(p => p.Order.AsSpan().SequenceEqual(order)).Plan;
+        var (_, plan, ms) = plans.FirstOrDefault(p => p.Order.AsSpan().SequenceEqual(order));
         if (plan is null)
         {
+            long start = Stopwatch.GetTimestamp();
             plan = Arena.Plan(graph, order, options.Memory, options.Settings with { TimeLimit = options.TimeBudget }, ct);
-            plans.Add((order, plan));
+            ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            plans.Add((order, plan, ms));
         }
-        return row with { ArenaBytes = plan.ArenaBytes, ArenaStrategy = plan.Strategy, ArenaProven = plan.Winner.Proven };
+        return row with { ArenaBytes = plan.ArenaBytes, ArenaStrategy = plan.Strategy, ArenaProven = plan.Winner.Proven, ArenaMs = ms };
     }
 
     private static CompareRow RowOf(NamedGraph g, CandidateResult r, long ws, long cut)

@@ -59,6 +59,7 @@ public static class CompareJson
             w.WriteString("arena_strategy", r.ArenaStrategy);
             w.WriteBoolean("arena_proven", r.ArenaProven == true);
             WriteNullable(w, "fragmentation", r.Fragmentation);
+            WriteNullable(w, "arena_ms", r.ArenaMs is double ms ? Math.Round(ms, 3) : null);
         }
         if (r.ReferenceMs is double work)
         {

@@ -7,7 +7,7 @@ namespace Scheduler.Reports;
 /// <param name="StartedUtc">When it started.</param>
 /// <param name="TimeLimitSeconds">Wall-clock safety cap per method.</param>
 /// <param name="Seed">Seed used by randomised methods.</param>
-/// <param name="MemoryModel">Name of the memory model the peaks use ("default" or "in-place").</param>
+/// <param name="MemoryModel">Name of the memory model the peaks use (one of <see cref="Scheduler.Graphs.MemoryModelOptions.Names"/>).</param>
 /// <param name="Elapsed">How long the whole comparison took (null when not measured).</param>
 /// <param name="LoadAtStart">The 1-, 5- and 15-minute load averages when it started (null where unknown).</param>
 /// <param name="LoadAtEnd">The same when it ended.</param>
@@ -47,7 +47,7 @@ public sealed record ReportContext(
         yield return $"Safety cap per method: {TimeLimitSeconds} s of wall clock; seed {Seed}";
         yield return MemoryModel == "default"
             ? "Memory model: docs/DESIGN.md §2 (peak of live non-resident bytes)."
-            : $"Memory model: docs/DESIGN.md §2 with the '{MemoryModel}' option; the bounds are the default model's, so a ratio may fall under 1.";
+            : $"Memory model: docs/DESIGN.md §2 with the '{MemoryModel}' option; every method ordered for it and the bounds hold under it.";
         if (Arena is not null)
         {
             string aligned = Arena.Alignment > 1 ? $", offsets aligned to {Arena.Alignment} B" : "";

@@ -66,7 +66,7 @@ public static class ReportWriter
         // The arena columns appear only when the run planned arenas (compare --arena), so other runs' files are unchanged.
         bool arena = rows.Any(r => r.ArenaBytes is not null);
         var csv = new StringBuilder("dataset,graph,ops,method,peak_bytes,lower_bound_bytes,cut_bound_bytes,resident_bytes,ratio,elapsed_ms,status,message");
-        csv.Append(arena ? ",arena_bytes,arena_strategy,arena_proven,fragmentation\n" : "\n");
+        csv.Append(arena ? ",arena_bytes,arena_strategy,arena_proven,fragmentation,arena_ms\n" : "\n");
         foreach (var r in rows)
         {
             csv.Append(string.Join(',', Quote(r.Dataset), Quote(r.Graph), r.Ops, Quote(r.Method), r.PeakBytes?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -75,7 +75,8 @@ public static class ReportWriter
             if (arena)
             {
                 csv.Append(',').Append(string.Join(',', r.ArenaBytes?.ToString(CultureInfo.InvariantCulture) ?? "", r.ArenaStrategy ?? "",
-                    r.ArenaProven is bool proven ? (proven ? "true" : "false") : "", r.Fragmentation?.ToString("0.00000", CultureInfo.InvariantCulture) ?? ""));
+                    r.ArenaProven is bool proven ? (proven ? "true" : "false") : "", r.Fragmentation?.ToString("0.00000", CultureInfo.InvariantCulture) ?? "",
+                    r.ArenaMs?.ToString("0.###", CultureInfo.InvariantCulture) ?? ""));
             }
             csv.AppendLine();
         }

@@ -35,6 +35,7 @@ public class CompareArenaTests
                 Assert.Equal(peak, arena);
             }
             Assert.True(strategy == "best" || r.GetProperty("arena_strategy").GetString() == strategy);
+            Assert.True(r.GetProperty("arena_ms").GetDouble() >= 0);
         }
         if (strategy == "cpsat")
         {
@@ -70,7 +71,7 @@ public class CompareArenaTests
             var (code, _, stderr) = CliRunner.Run("compare", Goldens[0], "--methods", "input,bfs", "--report", dir, "--arena", "greedy-size");
             Assert.True(code == 0, stderr);
             string header = File.ReadLines(Path.Combine(dir, "results.csv")).First();
-            Assert.EndsWith(",arena_bytes,arena_strategy,arena_proven,fragmentation", header, StringComparison.Ordinal);
+            Assert.EndsWith(",arena_bytes,arena_strategy,arena_proven,fragmentation,arena_ms", header, StringComparison.Ordinal);
             Assert.Contains("| mean arena / peak |", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
         }
         finally
