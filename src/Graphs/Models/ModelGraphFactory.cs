@@ -49,7 +49,8 @@ internal static class ModelGraphFactory
             hidden = e.Op("merge_image_tokens", "Concat", (long)queries * c.HiddenSize, image, hidden);
         }
         int mask = e.Op("causal_mask", "CausalMask", (long)queries * queries, positions);
-        var pass = new DecoderPass("", "", queries, 0, 1, mask, positions, null);
+        // In place, prefill fills a static cache of the prompt's length (HF StaticCache): no cached tokens before it.
+        var pass = new DecoderPass("", "", queries, 0, 1, mask, positions, null, InPlaceCapacity(e, queries));
         e.MarkOutput(DecoderEmitter.Emit(e, c, pass, hidden));
     }
 

@@ -15,13 +15,14 @@ public sealed record ModelGraphOptions
     public bool Views { get; init; }
 
     /// <summary>
-    /// Decode, spec-verify, tree-verify and spec-step write the new K/V rows into the resident cache in place (HF
+    /// Prefill, decode, spec-verify, tree-verify and spec-step write the new K/V rows into the resident cache in place (HF
     /// <c>StaticCache.update</c>'s <c>index_copy_</c>, vLLM's <c>reshape_and_cache</c>): the cache input holds the
     /// rows of every token the graph writes (its capacity), each write ("KvWrite") outputs the rows it wrote as a view
     /// of the cache it wrote into, and attention reads that view, i.e. the updated cache. Chained steps write into the
     /// state the step before left, ordered after that state's readers (an in-place write follows every reader of the
-    /// old value). Off, each append's rows are a new graph output beside the cache (<c>KvAppend</c>). Prefill and
-    /// train-step have no cache and are unchanged.
+    /// old value). Prefill fills a static cache of the prompt's length (image tokens included) that held nothing
+    /// before. Off, each append's rows are a new graph output beside the cache (<c>KvAppend</c>). Train-step has no
+    /// cache and is unchanged.
     /// </summary>
     public bool KvInPlace { get; init; }
 

@@ -23,6 +23,7 @@ public class ModelZooKvInPlaceTests
     {
         { "toy-llama", "decode" }, { "toy-llama", "spec-verify" }, { "toy-llama", "tree-verify" },
         { "toy-opt", "decode" }, { "toy-opt", "tree-verify" }, { "llama2-chat-drafter-115m", "spec-step" },
+        { "toy-llama", "prefill" }, { "toy-opt", "prefill" },
     };
 
     private static ComputationGraph Build(string preset, string phase, ModelGraphOptions options)
