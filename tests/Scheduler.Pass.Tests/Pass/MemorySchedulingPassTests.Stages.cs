@@ -68,12 +68,12 @@ public partial class MemorySchedulingPassTests
         var pass = new MemorySchedulingPass([
             Solver("slow-first", MethodKind.Exact, kahn, SolveStatus.Feasible, delayMs: 300),
             Solver("prover", MethodKind.Exact, kahn, SolveStatus.Optimal),
-            Solver("after", MethodKind.Exact, kahn, SolveStatus.Feasible, delayMs: 5_000),
+            // Only a cancellation ends it in time: no wall-clock assertion, which a loaded CI machine (thread-pool
+            // starvation from parallel test classes) broke once when this delay was 5 s.
+            Solver("after", MethodKind.Exact, kahn, SolveStatus.Feasible, delayMs: 120_000),
         ]);
         var options = Options("slow-first", "prover", "after") with { Parallelism = 3 };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = pass.Run(g, options);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}: the later method was not cancelled");
         var byName = result.Candidates.ToDictionary(c => c.Method);
         Assert.NotEqual(CandidateStatus.Skipped, byName["slow-first"].Status);
         Assert.Equal(CandidateStatus.Optimal, byName["prover"].Status);
