@@ -24,7 +24,12 @@ public enum SolveStatus
 /// stored states, <c>cpsat</c>: milliseconds of CP-SAT deterministic time), or null when it does not count. A count,
 /// never the clock, so it is the same on every run; the adaptive portfolio learns method costs from it.</param>
 public sealed record SolveResult(int[] Order, SolveStatus Status, long? ProvenLowerBound = null, string? Message = null, bool Capped = false,
-    long? Work = null);
+    long? Work = null)
+{
+    /// <summary>The method's anytime curve (<see cref="AnytimeTrace"/>: best peak against work spent), or null for a method
+    /// that does not record one. Its last point is the returned order's peak.</summary>
+    public IReadOnlyList<AnytimePoint>? Trace { get; init; }
+}
 
 /// <summary>
 /// A scheduler that improves on a start order and can say what it proved: search, exact and learned methods. The pass

@@ -21,6 +21,10 @@ public sealed record CandidateResult(
     /// deterministic milliseconds), or null when it does not count its work.</summary>
     public long? Work { get; init; }
 
+    /// <summary>The method's anytime curve (<see cref="Scheduler.Graphs.SolveResult.Trace"/>), kept only when it ends at
+    /// <see cref="PeakBytes"/> as the memory model scores the order; null for methods that record none.</summary>
+    public IReadOnlyList<Scheduler.Graphs.AnytimePoint>? Trace { get; init; }
+
     /// <summary>True when the candidate produced a verified order.</summary>
     public bool Succeeded => Order is not null && PeakBytes is not null;
 

@@ -39,7 +39,11 @@ public static class MethodRunner
             }
             long peak = MemoryModel.Evaluate(graph, result.Order, memory);
             var status = scheduler is ISolvingScheduler ? StatusOf(result) : CandidateStatus.Ok;
-            return new CandidateResult(method.Name, result.Order, peak, elapsed, status, result.Message, result.ProvenLowerBound) { Work = result.Work };
+            return new CandidateResult(method.Name, result.Order, peak, elapsed, status, result.Message, result.ProvenLowerBound)
+            {
+                Work = result.Work,
+                Trace = EndsAt(result.Trace, peak),
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -64,6 +68,11 @@ public static class MethodRunner
         long peak = MemoryModel.Evaluate(graph, order, memory);
         return new CandidateResult("input", order, peak, clock.Elapsed.TotalMilliseconds, CandidateStatus.Ok);
     }
+
+    /// <summary>The trace when its last point is the verified peak; a curve that ends elsewhere was not scored by the one
+    /// memory model, so it is dropped rather than reported.</summary>
+    private static IReadOnlyList<AnytimePoint>? EndsAt(IReadOnlyList<AnytimePoint>? trace, long peak)
+        => trace is { Count: > 0 } && trace[^1].PeakBytes == peak ? trace : null;
 
     private static CandidateStatus StatusOf(SolveResult result) => result switch
     {

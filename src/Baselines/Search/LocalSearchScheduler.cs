@@ -96,7 +96,9 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
         // best over all rounds is never worse than effort 1; every later round restarts elsewhere (RestartOrders).
         long roundEnd = Math.Min(_roundEvaluations, _maxEvaluations);
         var windows = _windows ? new WindowNeighbourhood(graph, analysis.Memory, _seed, roundEnd) : null;
-        var (best, bestPeak) = Round(graph, analysis.Memory, start.Order, floor, roundEnd, windows, ops, random, cap, cancellationToken, ref evaluations);
+        var trace = new AnytimeTrace();
+        trace.Offer(0, start.Peak);
+        var (best, bestPeak) = Round(graph, analysis.Memory, start.Order, floor, roundEnd, windows, ops, random, cap, trace, cancellationToken, ref evaluations);
         int rounds = 1, bestRound = 1;
         string bestSource = start.Source;
         var restarts = new RestartOrders(analysis, start, _startHeuristics, cancellationToken);
@@ -106,45 +108,54 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
             rounds++;
             var (from, source, work) = restarts.Next(rounds, best, random, cap);
             evaluations += work;
-            var (order, peak) = Round(graph, analysis.Memory, from, floor, roundEnd, windows, ops, random, cap, cancellationToken, ref evaluations);
+            var (order, peak) = Round(graph, analysis.Memory, from, floor, roundEnd, windows, ops, random, cap, trace, cancellationToken, ref evaluations);
             if (peak < bestPeak)
             {
                 (best, bestPeak, bestRound, bestSource) = (order, peak, rounds, source);
             }
         }
         Debug.Assert(MemoryModel.Evaluate(graph, best, analysis.Memory) == bestPeak, "incremental peak drifted from the model");
+        Debug.Assert(trace.BestPeak == bestPeak, "the anytime curve must end at the returned peak");
         string roundsNote = rounds == 1 ? "" : $", {rounds} rounds (best from round {bestRound}: {bestSource})";
         if (bestPeak <= floor)
         {
-            return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves{roundsNote}).", Work: evaluations);
+            return new SolveResult(best, SolveStatus.Optimal, bestPeak, $"local: peak {bestPeak} meets the lower bound ({evaluations:N0} moves{roundsNote}).", Work: evaluations)
+            {
+                Trace = trace.Points,
+            };
         }
         bool capped = evaluations < _maxEvaluations && graph.OpCount >= 2;
         return new SolveResult(best, SolveStatus.Feasible, null,
             capped ? $"local: stopped by the {cap} after {evaluations:N0} of {_maxEvaluations:N0} moves{roundsNote}."
-                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}){(windows is null ? "" : $", {windows}")}{roundsNote}.", capped, evaluations);
+                   : $"local: {evaluations:N0} moves from {start.Source} (peak {start.Peak}){(windows is null ? "" : $", {windows}")}{roundsNote}.", capped, evaluations)
+        {
+            Trace = trace.Points,
+        };
     }
 
     /// <summary>
     /// One round of iterated local search from <paramref name="from"/> until <paramref name="limit"/> evaluations (a
     /// running total), the lower bound or the cap: descend, re-solve windows at the local optimum, keep the round's best,
-    /// kick it, repeat. Returns the round's best order and peak (never worse than <paramref name="from"/>).
+    /// kick it, repeat. Returns the round's best order and peak (never worse than <paramref name="from"/>). Every accepted
+    /// move and window solve is offered to <paramref name="trace"/>, which keeps the falls of the best peak over all rounds.
     /// </summary>
     private (int[] Order, long Peak) Round(ComputationGraph graph, MemoryModelOptions memory, int[] from, long floor, long limit, WindowNeighbourhood? windows,
-        int[] ops, Random random, SafetyCap cap, CancellationToken cancellationToken, ref long evaluations)
+        int[] ops, Random random, SafetyCap cap, AnytimeTrace trace, CancellationToken cancellationToken, ref long evaluations)
     {
         var profile = new OrderProfile(graph, from, memory);
         int[] best = profile.Order;
         long bestPeak = profile.Peak;
         while (true)
         {
-            Descend(profile, ops, random, limit, cap, cancellationToken, ref evaluations);
+            Descend(profile, ops, random, limit, cap, trace, cancellationToken, ref evaluations);
             // At a local optimum of single-op moves, re-solve windows around the peak steps exactly; each success
             // removes a peak step, and the descent goes on from the new order.
             while (windows is not null && profile.Peak > floor
                    && windows.Improve(profile, ref evaluations, limit, cap, cancellationToken) is { } better)
             {
                 profile = better;
-                Descend(profile, ops, random, limit, cap, cancellationToken, ref evaluations);
+                trace.Offer(evaluations, profile.Peak);
+                Descend(profile, ops, random, limit, cap, trace, cancellationToken, ref evaluations);
             }
             if (profile.Peak < bestPeak)
             {
@@ -175,7 +186,7 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
     }
 
     /// <summary>First-improvement passes over the ops in a seeded shuffle until a pass improves nothing.</summary>
-    private static void Descend(OrderProfile profile, int[] ops, Random random, long limit, SafetyCap cap, CancellationToken ct,
+    private static void Descend(OrderProfile profile, int[] ops, Random random, long limit, SafetyCap cap, AnytimeTrace trace, CancellationToken ct,
         ref long evaluations)
     {
         bool improved = true;
@@ -191,7 +202,11 @@ public sealed class LocalSearchScheduler : ISolvingScheduler
                     break;
                 }
                 evaluations++;
-                improved |= TryImprove(profile, op, random, ref evaluations);
+                if (TryImprove(profile, op, random, ref evaluations))
+                {
+                    improved = true;
+                    trace.Offer(evaluations, profile.Peak);
+                }
             }
         }
     }

@@ -50,6 +50,10 @@ public sealed record CompareRow(
     /// that plan and carry its time.</summary>
     public double? ArenaMs { get; init; }
 
+    /// <summary>The method's anytime curve (best peak against work, <see cref="Graphs.AnytimePoint"/>), for methods that
+    /// record one (<c>local</c>); null otherwise.</summary>
+    public IReadOnlyList<Graphs.AnytimePoint>? Trace { get; init; }
+
     /// <summary>Arena bytes over the live peak, less one (0 when the peak is 0; null without an arena).</summary>
     public double? Fragmentation => ArenaBytes is long a && PeakBytes is long p ? (p == 0 ? 0 : (double)(a - p) / p) : null;
 

@@ -198,6 +198,6 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
     {
         long[]? ids = r.Order?.Select(op => g.Graph.OpId(op)).ToArray();
         return new CompareRow(g.Dataset, g.Name, g.Graph.OpCount, r.Method, r.PeakBytes, ws, cut, g.Graph.ResidentBytes,
-            r.ElapsedMs, r.Status, ids, r.Message, r.ProvenLowerBound);
+            r.ElapsedMs, r.Status, ids, r.Message, r.ProvenLowerBound) { Trace = r.Trace };
     }
 }

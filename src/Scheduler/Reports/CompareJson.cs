@@ -69,6 +69,20 @@ public static class CompareJson
         {
             w.WriteString("message", r.Message);
         }
+        if (r.Trace is { } trace)
+        {
+            // The anytime curve of a method that records one (local): each fall of its best peak, by work spent.
+            w.WriteStartArray("trace");
+            foreach (var p in trace)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("work", p.Work);
+                w.WriteNumber("elapsed_ms", Math.Round(p.ElapsedMs, 3));
+                w.WriteNumber("peak_bytes", p.PeakBytes);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         if (includeOrder)
         {
             w.WriteStartArray("order");

@@ -42,10 +42,20 @@ public static class MarkdownReport
         {
             AppendTable(md, table, heading: true);
         }
+        if (data.Anytime.Count > 0)
+        {
+            AppendTable(md, ReportTable.Anytime(data.Anytime, ReportData.AnytimeUnit), heading: true);
+            md.AppendLine("Each run's best peak once it had spent that much of its budget (its start order at 0); a graph whose run "
+                + "ended earlier counts with its final peak. Work is counted, not timed, so these are the same on every machine.").AppendLine();
+        }
         md.AppendLine("## Files").AppendLine();
         md.AppendLine("- [results.csv](results.csv): every graph × method (peak, bounds, peak / LB, time, status, message).");
         md.AppendLine("- [results.json](results.json): the run, these summaries and every row, without the orders.");
         md.AppendLine("- [orders.json](orders.json): every row's order (node ids).");
+        if (data.Anytime.Count > 0)
+        {
+            md.AppendLine("- [anytime.csv](anytime.csv): every search run's anytime curve (work, wall ms, best peak so far).");
+        }
         return md.ToString();
     }
 

@@ -74,6 +74,42 @@ public sealed record ReportTable(string Title, IReadOnlyList<string> Header, IRe
         return new ReportTable("Mean peak / LB per method and dataset", header, cells);
     }
 
+    /// <summary>The anytime curves at a few work counts: the start orders, each power of ten from 10,000 that some run
+    /// reached, and the end (the most work a run spent); one row per dataset and method.</summary>
+    public static ReportTable Anytime(IReadOnlyList<AnytimeCurve> curves, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
+        long most = curves.Count == 0 ? 0 : curves.Max(c => c.Work[^1]);
+        var columns = new List<long> { 0 };
+        for (long w = 10_000; w < most; w *= 10)
+        {
+            columns.Add(w);
+        }
+        var header = new List<string> { "dataset", "method", "graphs:", "start:" };
+        header.AddRange(columns.Skip(1).Select(w => $"{w:N0}:"));
+        header.AddRange(["end:", "end vs start:"]);
+        var cells = curves.Select(c =>
+        {
+            var row = new List<string> { c.Dataset, c.Method, $"{c.Graphs}" };
+            row.AddRange(columns.Select(w => Format.Ratio(At(c, w))));
+            row.Add($"{Format.Ratio(c.MeanRatio[^1])} ({c.Work[^1]:N0})");
+            row.Add(Format.Change(c.MeanRatio[^1] / c.MeanRatio[0] - 1));
+            return row.ToArray();
+        }).ToList();
+        return new ReportTable($"Anytime: mean peak / LB after so many {unit}", header, cells);
+    }
+
+    /// <summary>The curve's value at <paramref name="work"/> (its end beyond its last point).</summary>
+    private static double At(AnytimeCurve c, long work)
+    {
+        int i = 0;
+        while (i + 1 < c.Work.Count && c.Work[i + 1] <= work)
+        {
+            i++;
+        }
+        return c.MeanRatio[i];
+    }
+
     /// <summary>Every (graph, method) row: for the console on small runs; reports put these in results.csv.</summary>
     public static ReportTable AllRows(IReadOnlyList<CompareRow> rows)
     {

@@ -34,6 +34,10 @@ public static class ReportWriter
         AtomicFile.WriteAllText(Path.Combine(directory, "results.json"), ReportJson.Write(data, context));
         AtomicFile.WriteAllText(Path.Combine(directory, "orders.json"), ReportJson.Orders(data));
         AtomicFile.WriteAllText(Path.Combine(directory, "results.csv"), Csv(rows));
+        if (rows.Any(r => r.Trace is not null))
+        {
+            AtomicFile.WriteAllText(Path.Combine(directory, "anytime.csv"), AnytimeCsv(rows));
+        }
         return md;
     }
 
@@ -52,6 +56,12 @@ public static class ReportWriter
                 "Log scale, one point per method and dataset; the median is over the graphs a method ran on, so skipped runs are absent rather than drawn as fast. "
                 + "The best heuristic's point is the one named in the ratio panels."),
         };
+        if (data.Anytime.Count > 0)
+        {
+            plots.Add(new("Anytime: peak against work", "plots/02-anytime.png", AnytimePlot.Render(data.Anytime, ReportData.AnytimeUnit),
+                "`local`'s best peak so far over the lower bound, averaged over each dataset's graphs, against the scored moves it had spent "
+                + "(log scale; its start order at the left). Flat stretches are budget that bought nothing; a run that ended early keeps its final peak."));
+        }
         foreach (string dataset in data.Results.Datasets)
         {
             var graph = ProfilePlot.Pick(data, dataset, graphs);
@@ -79,6 +89,22 @@ public static class ReportWriter
                     r.ArenaMs?.ToString("0.###", CultureInfo.InvariantCulture) ?? ""));
             }
             csv.AppendLine();
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>One line per point of every row's anytime curve.</summary>
+    private static string AnytimeCsv(IReadOnlyList<CompareRow> rows)
+    {
+        var csv = new StringBuilder("dataset,graph,method,work,elapsed_ms,peak_bytes,ratio\n");
+        foreach (var r in rows.Where(r => r.Trace is not null))
+        {
+            foreach (var p in r.Trace!)
+            {
+                string ratio = r.BestLowerBound > 0 ? ((double)p.PeakBytes / r.BestLowerBound).ToString("0.00000", CultureInfo.InvariantCulture) : "";
+                csv.Append(string.Join(',', Quote(r.Dataset), Quote(r.Graph), Quote(r.Method), p.Work,
+                    p.ElapsedMs.ToString("0.###", CultureInfo.InvariantCulture), p.PeakBytes, ratio)).Append('\n');
+            }
         }
         return csv.ToString();
     }

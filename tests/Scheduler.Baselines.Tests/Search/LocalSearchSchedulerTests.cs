@@ -110,6 +110,47 @@ public sealed class LocalSearchSchedulerTests
     }
 
     [Fact]
+    public void Solve_Trace_StartsAtTheStartFallsStrictlyAndEndsAtTheVerifiedPeak()
+    {
+        for (int seed = 0; seed < 8; seed++)
+        {
+            var graph = seed < 4 ? TestData.RandomDag(seed, maxNodes: 120)
+                : Scheduler.Graphs.Generators.LayeredGraphGenerator.Generate(new(Nodes: 150), 9400 + seed);
+            var result = new LocalSearchScheduler([new InputOrder()], Generous, Budget).Solve(new GraphAnalysis(graph), null);
+            var trace = result.Trace!;
+            Assert.Equal((0L, MemoryModel.Evaluate(graph, new InputOrder().Order(graph))), (trace[0].Work, trace[0].PeakBytes));
+            for (int i = 1; i < trace.Count; i++)
+            {
+                Assert.True(trace[i].PeakBytes < trace[i - 1].PeakBytes, $"seed {seed}: point {i} does not fall");
+                Assert.True(trace[i].Work >= trace[i - 1].Work, $"seed {seed}: point {i} goes back in work");
+            }
+            Assert.Equal(MemoryModel.Evaluate(graph, result.Order), trace[^1].PeakBytes);
+            Assert.InRange(trace[^1].Work, 0, result.Work!.Value);
+        }
+    }
+
+    [Fact]
+    public void Solve_TraceOfMoreEffort_ExtendsTheEffortOneCurveAndIsDeterministic()
+    {
+        // Anytime: round 1 of an effort-3 run is the effort-1 run, so its curve up to effort 1's work is that curve, and
+        // the rest can only fall further. Work counts, not the clock, place the points, so a rerun gives the same curve.
+        static (long, long)[] Points(SolveResult r) => r.Trace!.Select(p => (p.Work, p.PeakBytes)).ToArray();
+        var heuristics = new IScheduler[] { new InputOrder(), new KahnStart() };
+        int extended = 0;
+        for (int seed = 0; seed < 6; seed++)
+        {
+            var analysis = new GraphAnalysis(Scheduler.Graphs.Generators.LayeredGraphGenerator.Generate(new(Nodes: 120), 9500 + seed));
+            var one = Points(new LocalSearchScheduler(heuristics, Generous, Budget).Solve(analysis, null));
+            var three = Points(new LocalSearchScheduler(heuristics, Generous with { Effort = 3 }, Budget).Solve(analysis, null));
+            Assert.Equal(one, three.Take(one.Length));
+            Assert.All(three.Skip(one.Length), p => Assert.True(p.Item1 > Budget && p.Item2 < one[^1].Item2));
+            Assert.Equal(three, Points(new LocalSearchScheduler(heuristics, Generous with { Effort = 3 }, Budget).Solve(analysis, null)));
+            extended += three.Length > one.Length ? 1 : 0;
+        }
+        Assert.True(extended >= 1, "no later round lowered the peak on any graph");
+    }
+
+    [Fact]
     public void Order_ZeroEvaluationBudget_ReturnsStartOrder()
     {
         var graph = TestData.GoldenCases[1].Graph;

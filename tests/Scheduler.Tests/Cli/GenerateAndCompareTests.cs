@@ -45,6 +45,28 @@ public class GenerateAndCompareTests
     }
 
     [Fact]
+    public void Compare_ReportWithLocal_WritesTheAnytimeCurveEndingAtEachRowsPeak()
+    {
+        string dir = Directory.CreateTempSubdirectory("report-anytime").FullName;
+        string a = Path.Combine(TestData.RepoRoot, "datasets", "layered-100", "layered-100-000.json");
+        string b = Path.Combine(TestData.RepoRoot, "datasets", "layered-100", "layered-100-001.json");
+        var (code, _, stderr) = CliRunner.Run("compare", a, b, "--methods", "input,local", "--effort", "0.01", "--report", dir);
+        Assert.True(code == 0, stderr);
+        var csv = File.ReadAllLines(Path.Combine(dir, "anytime.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var results = File.ReadAllLines(Path.Combine(dir, "results.csv")).Skip(1).Select(l => l.Split(',')).Where(c => c[3] == "local").ToList();
+        Assert.Equal(2, results.Count);
+        foreach (var row in results)
+        {
+            // The curve of each local row starts at work 0 and ends at the peak the report gives for the row.
+            var points = csv.Where(c => c[1] == row[1]).ToList();
+            Assert.Equal("0", points[0][3]);
+            Assert.Equal(row[4], points[^1][5]);
+        }
+        Assert.True(File.Exists(Path.Combine(dir, "plots", "02-anytime.png")));
+        Assert.Contains("### Anytime: mean peak / LB after so many scored moves", File.ReadAllText(Path.Combine(dir, "report.md")));
+    }
+
+    [Fact]
     public void Compare_Report_WritesMarkdownHtmlCsvJsonAndPlots()
     {
         string dir = Directory.CreateTempSubdirectory("report").FullName;
