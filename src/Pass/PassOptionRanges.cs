@@ -20,6 +20,10 @@ public static class PassOptionRanges
     /// (above that every ready op is about equally likely, and the samples are random orders).</summary>
     public static ValueRange Temperature { get; } = ValueRange.Positive(100);
 
+    /// <summary><c>--memory-weight</c> / <c>memory_weight</c>: weight of memory-aware Topoformer decoding, in [0, 1000]
+    /// (0: the paper's decoder; far above 10 the net bytes alone decide, as in a memory-greedy list scheduler).</summary>
+    public static ValueRange MemoryWeight { get; } = ValueRange.Numbers(0, 1000);
+
     /// <summary><c>--beam-width</c> / <c>beam_width</c>: 1 to 100,000.</summary>
     public static ValueRange BeamWidth { get; } = ValueRange.Integers(1, 100_000);
 

@@ -7,7 +7,7 @@ namespace Scheduler.Pass;
 
 /// <summary>
 /// Loads <see cref="PassOptions"/> from YAML. Keys: <c>methods</c> (list), <c>time_budget_seconds</c>, <c>seed</c>,
-/// <c>samples</c>, <c>temperature</c>, <c>model</c>, <c>beam_width</c>, <c>effort</c>, <c>exact_op_limit</c>, <c>parallelism</c>,
+/// <c>samples</c>, <c>temperature</c>, <c>memory_weight</c>, <c>model</c>, <c>beam_width</c>, <c>effort</c>, <c>exact_op_limit</c>, <c>parallelism</c>,
 /// <c>memory_model</c> (<c>default</c>, <c>in-place</c>, <c>views</c> or <c>in-place+views</c>). Missing (or null) keys keep their defaults. Numbers are
 /// checked against <see cref="PassOptionRanges"/>, method ids against <see cref="MethodCatalog"/>; an unknown key or
 /// method, a value of the wrong kind or out of range is a <see cref="GraphFormatException"/> naming the file, line,
@@ -17,7 +17,7 @@ public static class PassOptionsYaml
 {
     /// <summary>Every key the file may have.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        ["methods", "time_budget_seconds", "seed", "samples", "temperature", "model", "beam_width", "effort", "exact_op_limit", "parallelism", "memory_model"];
+        ["methods", "time_budget_seconds", "seed", "samples", "temperature", "memory_weight", "model", "beam_width", "effort", "exact_op_limit", "parallelism", "memory_model"];
 
     /// <summary>Reads a YAML file.</summary>
     /// <exception cref="GraphFormatException">The file is missing, malformed, or has an unknown key or bad value.</exception>
@@ -90,6 +90,7 @@ public static class PassOptionsYaml
                 "seed" => o with { Settings = s with { Seed = (int)Number(key, value, PassOptionRanges.Seed) } },
                 "samples" => o with { Settings = s with { Samples = (int)Number(key, value, PassOptionRanges.Samples) } },
                 "temperature" => o with { Settings = s with { Temperature = Number(key, value, PassOptionRanges.Temperature) } },
+                "memory_weight" => o with { Settings = s with { MemoryWeight = Number(key, value, PassOptionRanges.MemoryWeight) } },
                 "model" => o with { Settings = s with { ModelPath = Text(key, value) } },
                 "beam_width" => o with { Settings = s with { BeamWidth = (int)Number(key, value, PassOptionRanges.BeamWidth) } },
                 "effort" => o with { Settings = s with { Effort = Number(key, value, PassOptionRanges.Effort) } },

@@ -15,10 +15,11 @@ public static class TopoformerCatalog
     /// <summary><c>topoformer</c> (greedy decode) and <c>topoformer-sample</c> (best of Settings.Samples).</summary>
     public static IReadOnlyList<SchedulerDescriptor> All { get; } =
     [
-        new("topoformer", "Topoformer (Gagrani et al. 2022): learned priorities, greedy decode", MethodKind.Learned,
-            s => new TopoformerScheduler("topoformer", 1, DecodeMode.Greedy, s.Seed, s.ModelPath, s.TimeLimit)) { Accepts = Fits },
+        new("topoformer", "Topoformer (Gagrani et al. 2022): learned priorities, greedy memory-aware decode (--memory-weight; 0: the paper's)", MethodKind.Learned,
+            s => new TopoformerScheduler("topoformer", 1, DecodeMode.Greedy, s.Seed, s.ModelPath, s.TimeLimit, memoryWeight: s.MemoryWeight)) { Accepts = Fits },
         new("topoformer-sample", "Topoformer: best of the greedy decode and K - 1 sequential samples at --temperature (K = --samples, default 16) by peak memory", MethodKind.Learned,
-            s => new TopoformerScheduler("topoformer-sample", Math.Max(1, s.Samples), SampleMode, s.Seed, s.ModelPath, s.TimeLimit, s.Temperature)) { Accepts = Fits },
+            s => new TopoformerScheduler("topoformer-sample", Math.Max(1, s.Samples), SampleMode, s.Seed, s.ModelPath, s.TimeLimit, s.Temperature, s.MemoryWeight))
+        { Accepts = Fits },
     ];
 
     /// <summary>Exactly the graphs the scheduler does not refuse (its op limit and its reachability-work limit).</summary>

@@ -31,6 +31,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     private readonly int _seed;
     private readonly DecodeMode _mode;
     private readonly double _temperature;
+    private readonly double _memoryWeight;
     private readonly TimeSpan _timeLimit;
 
     /// <summary>Creates a scheduler over a checkpoint (loaded lazily, once per path).</summary>
@@ -41,18 +42,21 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     /// <param name="modelPath">Checkpoint folder or weights file; null = the shipped checkpoint.</param>
     /// <param name="timeLimit">Safety cap on drawing samples (their count is the budget); null: <see cref="SafetyCap.DefaultLimit"/>.</param>
     /// <param name="temperature">Sampling temperature: logits are divided by it (greedy ignores it).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1 or <paramref name="temperature"/>
-    /// is not a positive finite number.</exception>
+    /// <param name="memoryWeight">Weight of memory-aware decoding (<see cref="PriorityDecoder"/>; 0: the paper's decoder).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1, <paramref name="temperature"/>
+    /// is not a positive finite number or <paramref name="memoryWeight"/> is not a finite number ≥ 0.</exception>
     public TopoformerScheduler(string name, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0, string? modelPath = null,
-        TimeSpan? timeLimit = null, double temperature = 1.0)
+        TimeSpan? timeLimit = null, double temperature = 1.0, double memoryWeight = SchedulerSettings.DefaultMemoryWeight)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         PriorityDecoder.CheckTemperature(temperature);
+        PriorityDecoder.CheckMemoryWeight(memoryWeight);
         Name = name;
         _samples = samples;
         _mode = mode;
         _temperature = temperature;
+        _memoryWeight = memoryWeight;
         _seed = seed;
         _timeLimit = timeLimit ?? SafetyCap.DefaultLimit;
         _network = () => ModelStore.Get(modelPath);
@@ -60,19 +64,21 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     }
 
     /// <summary>Creates a scheduler over an in-memory network (tests, training evaluation).</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1 or <paramref name="temperature"/>
-    /// is not a positive finite number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1, <paramref name="temperature"/>
+    /// is not a positive finite number or <paramref name="memoryWeight"/> is not a finite number ≥ 0.</exception>
     public TopoformerScheduler(string name, TopoformerNetwork network, int samples = 1, DecodeMode mode = DecodeMode.Sample, int seed = 0,
-        TimeSpan? timeLimit = null, double temperature = 1.0)
+        TimeSpan? timeLimit = null, double temperature = 1.0, double memoryWeight = SchedulerSettings.DefaultMemoryWeight)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         PriorityDecoder.CheckTemperature(temperature);
+        PriorityDecoder.CheckMemoryWeight(memoryWeight);
         Name = name;
         _samples = samples;
         _mode = mode;
         _temperature = temperature;
+        _memoryWeight = memoryWeight;
         _seed = seed;
         _timeLimit = timeLimit ?? SafetyCap.DefaultLimit;
         _network = () => network;
@@ -115,10 +121,12 @@ public sealed class TopoformerScheduler : ISolvingScheduler
         cancellationToken.ThrowIfCancellationRequested();
         if (_samples == 1)
         {
-            return new SolveResult(PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(_seed)), SolveStatus.Feasible);
+            return new SolveResult(PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(_seed), 1.0, _memoryWeight, analysis.Memory),
+                SolveStatus.Feasible);
         }
         // The network's forward pass is one uninterruptible call; the cap can only cut the sampling after it.
-        var (order, drawn, capped) = PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, _temperature, cap, analysis.Memory, cancellationToken);
+        var (order, drawn, capped) = PriorityDecoder.BestOf(graph, priorities, _samples, _mode, _seed, _temperature, _memoryWeight, cap, analysis.Memory,
+            cancellationToken);
         return capped
             ? new SolveResult(order, SolveStatus.Feasible, null, $"{Name}: stopped by the {cap} after {drawn} of {_samples} samples.", Capped: true)
             : new SolveResult(order, SolveStatus.Feasible);

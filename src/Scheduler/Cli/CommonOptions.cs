@@ -19,6 +19,11 @@ public sealed class CommonOptions
     public Option<double> Temperature { get; } = NumericOption.Number("--temperature",
         "Sampling temperature of topoformer-sample: logits are divided by it (above 1 flatter, below 1 sharper)", SchedulerSettings.DefaultTemperature, PassOptionRanges.Temperature);
 
+    /// <summary>--memory-weight</summary>
+    public Option<double> MemoryWeight { get; } = NumericOption.Number("--memory-weight",
+        "Memory-aware Topoformer decoding: each step lowers a ready op's logit by this weight times the bytes running it then would add (per mean op output); 0 = the paper's decoder",
+        SchedulerSettings.DefaultMemoryWeight, PassOptionRanges.MemoryWeight);
+
     /// <summary>--time-limit</summary>
     public Option<double?> TimeLimit { get; } = NumericOption.OptionalNumber("--time-limit",
         "Seconds: wall-clock safety cap (of the pass for schedule, of each method for compare); work budgets end methods first", PassOptionRanges.TimeBudgetSeconds);
@@ -72,7 +77,7 @@ public sealed class CommonOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Seed, Samples, Temperature, TimeLimit, Effort, Parallelism, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs, ViewOps })
+        foreach (Option o in new Option[] { Seed, Samples, Temperature, MemoryWeight, TimeLimit, Effort, Parallelism, BeamWidth, Model, Config, Dims, UnknownSize, FreeableInputs, ViewOps })
         {
             command.Options.Add(o);
         }
@@ -103,6 +108,7 @@ public sealed class CommonOptions
                 Seed = Explicit(parse, Seed, config) ? parse.GetValue(Seed) : s.Seed,
                 Samples = Explicit(parse, Samples, config) ? parse.GetValue(Samples) : s.Samples,
                 Temperature = Explicit(parse, Temperature, config) ? parse.GetValue(Temperature) : s.Temperature,
+                MemoryWeight = Explicit(parse, MemoryWeight, config) ? parse.GetValue(MemoryWeight) : s.MemoryWeight,
                 BeamWidth = Explicit(parse, BeamWidth, config) ? parse.GetValue(BeamWidth) : s.BeamWidth,
                 ModelPath = parse.GetValue(Model) ?? s.ModelPath,
                 Effort = effort ?? s.Effort,
@@ -125,7 +131,7 @@ public sealed class CommonOptions
     }
 
     /// <summary>True when the flag's value should win: it was given, or there is no config file to take it from.</summary>
-    private static bool Explicit(ParseResult parse, Option option, string? config) => config is null || parse.GetResult(option) is not null;
+    private static bool Explicit(ParseResult parse, Option option, string? config) => config is null || parse.GetResult(option) is { Implicit: false };
 
     /// <summary>ONNX import settings from --dim, --unknown-size, --freeable-inputs and --view-ops.</summary>
     /// <exception cref="UsageException">A --dim is not name=value with a positive integer, or --view-ops names no op.</exception>

@@ -6,6 +6,9 @@ namespace Scheduler.Topoformer.Decoding;
 /// <summary>
 /// Turns per-node priorities into topological orders with a ready list (list scheduling): at every step one op whose
 /// predecessors have all run is chosen. Plain arrays and a heap, outside autograd; every result is a valid order.
+/// With a memory weight w &gt; 0 (memory-aware decoding, our addition to the paper's decoder) each ready op's logit is
+/// lowered by w × the bytes running it now would add to the live set (<see cref="NetAllocation"/>), so the choice at
+/// every step also sees the state; w = 0 is the paper's decoder, and the one training samples from.
 /// </summary>
 public static class PriorityDecoder
 {
@@ -21,19 +24,30 @@ public static class PriorityDecoder
     /// (more exploration), below 1 sharper; greedy ignores it. Perturbed greedy divides the priorities likewise.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number.</exception>
     public static int[] Decode(ComputationGraph graph, ReadOnlySpan<float> priorities, DecodeMode mode, Random random, double temperature)
+        => Decode(graph, priorities, mode, random, temperature, 0, null);
+
+    /// <summary>Decodes one order with memory-aware logits: <paramref name="memoryWeight"/> × the net bytes of each ready op
+    /// under <paramref name="memory"/> (null: the default model) is subtracted from its logit (after the temperature)
+    /// at every step; 0 decodes the priorities alone.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number, or
+    /// <paramref name="memoryWeight"/> is not a finite number ≥ 0.</exception>
+    public static int[] Decode(ComputationGraph graph, ReadOnlySpan<float> priorities, DecodeMode mode, Random random, double temperature,
+        double memoryWeight, MemoryModelOptions? memory)
     {
         CheckTemperature(temperature);
+        CheckMemoryWeight(memoryWeight);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(random);
         if (priorities.Length != graph.OpCount)
         {
             throw new ArgumentException($"Got {priorities.Length} priorities for a graph of {graph.OpCount} ops.", nameof(priorities));
         }
+        var term = memoryWeight > 0 ? new NetAllocation(graph, memory ?? MemoryModelOptions.Default, memoryWeight) : null;
         return mode switch
         {
-            DecodeMode.Greedy => Greedy(graph, priorities),
-            DecodeMode.Sample or DecodeMode.StochasticBeam => Sample(graph, Scale(priorities, temperature), random),
-            DecodeMode.Perturbed => Greedy(graph, Perturb(Scale(priorities, temperature), random)),
+            DecodeMode.Greedy => Greedy(graph, priorities, term),
+            DecodeMode.Sample or DecodeMode.StochasticBeam => Sample(graph, Scale(priorities, temperature), random, term),
+            DecodeMode.Perturbed => Greedy(graph, Perturb(Scale(priorities, temperature), random), term),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown decode mode."),
         };
     }
@@ -62,11 +76,26 @@ public static class PriorityDecoder
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number.</exception>
     public static (int[] Order, int Drawn, bool Capped) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
         double temperature, SafetyCap? cap, MemoryModelOptions memory, CancellationToken cancellationToken)
+        => BestOf(graph, priorities, count, mode, seed, temperature, 0, cap, memory, cancellationToken);
+
+    /// <summary>As above, every candidate (the greedy one included) decoded with memory-aware logits of weight
+    /// <paramref name="memoryWeight"/> under <paramref name="memory"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number, or
+    /// <paramref name="memoryWeight"/> is not a finite number ≥ 0.</exception>
+    /// <exception cref="ArgumentException">A memory weight with <see cref="DecodeMode.StochasticBeam"/>, whose prefixes
+    /// carry the priorities' log-probabilities alone.</exception>
+    public static (int[] Order, int Drawn, bool Capped) BestOf(ComputationGraph graph, ReadOnlySpan<float> priorities, int count, DecodeMode mode, int seed,
+        double temperature, double memoryWeight, SafetyCap? cap, MemoryModelOptions memory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         CheckTemperature(temperature);
+        CheckMemoryWeight(memoryWeight);
+        if (mode == DecodeMode.StochasticBeam && memoryWeight > 0)
+        {
+            throw new ArgumentException("Stochastic beam search samples from the priorities alone; use a memory weight of 0 with it.", nameof(memoryWeight));
+        }
         var random = new Random(seed);
-        var best = new Incumbent(graph, memory, Decode(graph, priorities, DecodeMode.Greedy, random));
+        var best = new Incumbent(graph, memory, Decode(graph, priorities, DecodeMode.Greedy, random, 1.0, memoryWeight, memory));
         if (mode == DecodeMode.StochasticBeam)
         {
             var orders = count < 2 ? [] : StochasticBeamSampler.Sample(graph, priorities, count - 1, temperature, random, cap, cancellationToken);
@@ -80,7 +109,7 @@ public static class PriorityDecoder
         for (; drawn < count && cap?.IsReached != true; drawn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            best.Offer(Decode(graph, priorities, mode, random, temperature));
+            best.Offer(Decode(graph, priorities, mode, random, temperature, memoryWeight, memory));
         }
         return (best.Order, drawn, drawn < count);
     }
@@ -92,6 +121,16 @@ public static class PriorityDecoder
         if (!double.IsFinite(temperature) || temperature <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, $"The sampling temperature must be a positive finite number, got {temperature}.");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="weight"/> is a finite number ≥ 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is not.</exception>
+    public static void CheckMemoryWeight(double weight)
+    {
+        if (!double.IsFinite(weight) || weight < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"The memory weight must be a finite number of at least 0, got {weight}.");
         }
     }
 
@@ -122,22 +161,52 @@ public static class PriorityDecoder
         }
     }
 
-    /// <summary>Highest priority first, ties to the lower index (input order).</summary>
-    private static int[] Greedy(ComputationGraph graph, ReadOnlySpan<float> priorities)
+    /// <summary>Highest priority first, ties to the lower index (input order); with <paramref name="term"/>, highest
+    /// priority less the term, which changes as the order runs: an op's key is recomputed whenever running another op
+    /// may have changed its term (<see cref="NetAllocation.Affected"/>), so a step costs O(log N) per affected op.</summary>
+    private static int[] Greedy(ComputationGraph graph, ReadOnlySpan<float> priorities, NetAllocation? term)
     {
         var p = priorities.ToArray();
-        return ReadyList<(float, int)>.Order(graph, v => (-p[v], v));
+        if (term is null)
+        {
+            return ReadyList<(float, int)>.Order(graph, v => (-p[v], v));
+        }
+        var ready = new ReadyList<(double, int)>(graph, v => (term.Of(v) - p[v], v));
+        var order = new int[graph.OpCount];
+        for (int step = 0; step < order.Length; step++)
+        {
+            int u = ready.Pop();
+            order[step] = u;
+            term.Run(u);
+            ready.Release(u);
+            foreach (int c in term.Affected(u))
+            {
+                if (ready.IsReady(c))
+                {
+                    ready.Rekey(c);
+                }
+            }
+        }
+        return order;
     }
 
-    /// <summary>At each step draws from softmax(logits) restricted to the ready ops; O(N · ready) per order.</summary>
-    private static int[] Sample(ComputationGraph graph, ReadOnlySpan<float> logits, Random random)
+    /// <summary>At each step draws from softmax(logits − term) restricted to the ready ops; O(N · ready) per order. The
+    /// term of an op is computed when it becomes ready and again whenever running another op may have changed it.</summary>
+    private static int[] Sample(ComputationGraph graph, ReadOnlySpan<float> logits, Random random, NetAllocation? term)
     {
         int n = graph.OpCount;
         var tracker = new ReadyTracker(graph);
         var ready = new List<int>();
+        // The logits in force: the network's, or theirs less the term, kept up to date for the ready ops.
+        var score = new double[n];
+        for (int v = 0; v < n; v++)
+        {
+            score[v] = logits[v];
+        }
         foreach (int v in tracker.Sources)
         {
             ready.Add(v);
+            score[v] -= term?.Of(v) ?? 0;
         }
         var order = new int[n];
         var weights = new double[n];
@@ -146,12 +215,12 @@ public static class PriorityDecoder
             double max = double.NegativeInfinity;
             foreach (int v in ready)
             {
-                max = Math.Max(max, logits[v]);
+                max = Math.Max(max, score[v]);
             }
             double total = 0;
             for (int i = 0; i < ready.Count; i++)
             {
-                weights[i] = Math.Exp(logits[ready[i]] - max);
+                weights[i] = Math.Exp(score[ready[i]] - max);
                 total += weights[i];
             }
             double r = random.NextDouble() * total;
@@ -169,9 +238,21 @@ public static class PriorityDecoder
             ready[pick] = ready[^1];
             ready.RemoveAt(ready.Count - 1);
             order[t] = u;
+            term?.Run(u);
             foreach (int w in tracker.Run(u))
             {
                 ready.Add(w);
+                score[w] = logits[w] - (term?.Of(w) ?? 0);
+            }
+            if (term is not null)
+            {
+                foreach (int c in term.Affected(u))
+                {
+                    if (tracker.IsReady(c))
+                    {
+                        score[c] = logits[c] - term.Of(c);
+                    }
+                }
             }
         }
         return order;

@@ -120,7 +120,7 @@ public partial class BadInputTests
     [Fact]
     public void Configs_RandomScalarForNumericKeys_ExitZeroOrTwoOneLine()
     {
-        string[] passKeys = ["time_budget_seconds", "seed", "samples", "temperature", "beam_width", "effort", "exact_op_limit", "parallelism"];
+        string[] passKeys = ["time_budget_seconds", "seed", "samples", "temperature", "memory_weight", "beam_width", "effort", "exact_op_limit", "parallelism"];
         string[] trainKeys = ["seed", "steps", "time_limit_minutes", "graphs_per_step", "samples_per_graph", "learning_rate", "grad_clip", "imitation_steps", "validate_every"];
         var value = Gen.Frequency<string>(
             (3, Gen.String[0, 10]),

@@ -45,6 +45,8 @@ public partial class BadInputTests
     [InlineData("--temperature", "0", "--temperature must be a number in (0, 100], got 0")]
     [InlineData("--temperature", "-1", "--temperature must be a number in (0, 100], got -1")]
     [InlineData("--temperature", "inf", "--temperature must be a number in (0, 100], got Infinity")]
+    [InlineData("--memory-weight", "-0.5", "--memory-weight must be a number in [0, 1000], got -0.5")]
+    [InlineData("--memory-weight", "nan", "--memory-weight must be a number in [0, 1000], got NaN")]
     [InlineData("--samples", "-3", "--samples must be an integer from 1 to 1000000, got -3")]
     [InlineData("--samples", "abc", "--samples must be an integer from 1 to 1000000, got 'abc'")]
     [InlineData("--samples", "1.5", "--samples must be an integer from 1 to 1000000, got 1.5")]
