@@ -38,8 +38,9 @@ public sealed record SchedulerSettings(
     MemoryModelOptions? Memory = null,
     double MemoryWeight = SchedulerSettings.DefaultMemoryWeight)
 {
-    /// <summary>The default memory weight of Topoformer decoding: 1, which lowered the mean best-of-16 peak by 2.3–2.6%
-    /// at 500, 1000 and 2000 ops on held-out layered graphs against the paper's decoder (docs/results/memory-aware-decoding.md).</summary>
+    /// <summary>The default memory weight of Topoformer decoding: 1, which lowered the mean best-of-16 peak by 0.7–3.5%
+    /// at 500–2000 ops on four held-out sets of layered graphs against the paper's decoder (weights 2–3 with hotter
+    /// sampling lost at 500 ops; docs/results/memory-aware-decoding.md).</summary>
     public const double DefaultMemoryWeight = 1.0;
 
     /// <summary>The default sampling temperature: 0.5, the best mean best-of-16 of the temperatures measured
