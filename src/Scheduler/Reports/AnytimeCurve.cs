@@ -37,6 +37,18 @@ public sealed record AnytimeCurve(string Dataset, string Method, int Graphs, IRe
         return curves;
     }
 
+    /// <summary>The mean peak / lower bound once <paramref name="work"/> was spent: the value at the last grid point at or
+    /// before it (the start before the first, the end beyond the last).</summary>
+    public double MeanAt(long work)
+    {
+        int i = 0;
+        while (i + 1 < Work.Count && Work[i + 1] <= work)
+        {
+            i++;
+        }
+        return MeanRatio[i];
+    }
+
     /// <summary>The best peak of <paramref name="trace"/> once <paramref name="work"/> was spent (its first point, the
     /// start, before any improvement).</summary>
     public static long PeakAt(IReadOnlyList<AnytimePoint> trace, long work)

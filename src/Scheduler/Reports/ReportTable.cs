@@ -91,23 +91,12 @@ public sealed record ReportTable(string Title, IReadOnlyList<string> Header, IRe
         var cells = curves.Select(c =>
         {
             var row = new List<string> { c.Dataset, c.Method, $"{c.Graphs}" };
-            row.AddRange(columns.Select(w => Format.Ratio(At(c, w))));
+            row.AddRange(columns.Select(w => Format.Ratio(c.MeanAt(w))));
             row.Add($"{Format.Ratio(c.MeanRatio[^1])} ({c.Work[^1]:N0})");
             row.Add(Format.Change(c.MeanRatio[^1] / c.MeanRatio[0] - 1));
             return row.ToArray();
         }).ToList();
         return new ReportTable($"Anytime: mean peak / LB after so many {unit}", header, cells);
-    }
-
-    /// <summary>The curve's value at <paramref name="work"/> (its end beyond its last point).</summary>
-    private static double At(AnytimeCurve c, long work)
-    {
-        int i = 0;
-        while (i + 1 < c.Work.Count && c.Work[i + 1] <= work)
-        {
-            i++;
-        }
-        return c.MeanRatio[i];
     }
 
     /// <summary>Every (graph, method) row: for the console on small runs; reports put these in results.csv.</summary>

@@ -39,6 +39,9 @@ internal sealed class NetAllocation
     /// <summary>The term for <paramref name="op"/> in the current state (the ops run so far).</summary>
     public double Of(int op) => _weightPerByte * (_sim.AllocatedBytes(op) - _sim.ReusedBytes(op) - _sim.FreedBy(op));
 
+    /// <summary>Back to the empty schedule, for the next order of the same graph.</summary>
+    public void Reset() => _sim.Reset();
+
     /// <summary>Runs <paramref name="op"/> in the simulator.</summary>
     public void Run(int op) => _sim.Execute(op);
 

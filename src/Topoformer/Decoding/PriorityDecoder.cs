@@ -38,11 +38,19 @@ public static class PriorityDecoder
         CheckMemoryWeight(memoryWeight);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(random);
-        if (priorities.Length != graph.OpCount)
-        {
-            throw new ArgumentException($"Got {priorities.Length} priorities for a graph of {graph.OpCount} ops.", nameof(priorities));
-        }
-        var term = memoryWeight > 0 ? new NetAllocation(graph, memory ?? MemoryModelOptions.Default, memoryWeight) : null;
+        CheckPriorities(graph, priorities);
+        return DecodeWith(graph, priorities, mode, random, temperature, Term(graph, memoryWeight, memory));
+    }
+
+    /// <summary>The memory-aware term for <paramref name="graph"/>, or null for the paper's decoder (weight 0).</summary>
+    private static NetAllocation? Term(ComputationGraph graph, double memoryWeight, MemoryModelOptions? memory)
+        => memoryWeight > 0 ? new NetAllocation(graph, memory ?? MemoryModelOptions.Default, memoryWeight) : null;
+
+    /// <summary>One order, arguments checked; <paramref name="term"/> starts from the empty schedule (it is reset here).</summary>
+    private static int[] DecodeWith(ComputationGraph graph, ReadOnlySpan<float> priorities, DecodeMode mode, Random random, double temperature,
+        NetAllocation? term)
+    {
+        term?.Reset();
         return mode switch
         {
             DecodeMode.Greedy => Greedy(graph, priorities, term),
@@ -94,8 +102,10 @@ public static class PriorityDecoder
         {
             throw new ArgumentException("Stochastic beam search samples from the priorities alone; use a memory weight of 0 with it.", nameof(memoryWeight));
         }
+        CheckPriorities(graph, priorities);
         var random = new Random(seed);
-        var best = new Incumbent(graph, memory, Decode(graph, priorities, DecodeMode.Greedy, random, 1.0, memoryWeight, memory));
+        var term = Term(graph, memoryWeight, memory); // built once, reset for every candidate
+        var best = new Incumbent(graph, memory, DecodeWith(graph, priorities, DecodeMode.Greedy, random, 1.0, term));
         if (mode == DecodeMode.StochasticBeam)
         {
             var orders = count < 2 ? [] : StochasticBeamSampler.Sample(graph, priorities, count - 1, temperature, random, cap, cancellationToken);
@@ -109,7 +119,7 @@ public static class PriorityDecoder
         for (; drawn < count && cap?.IsReached != true; drawn++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            best.Offer(Decode(graph, priorities, mode, random, temperature, memoryWeight, memory));
+            best.Offer(DecodeWith(graph, priorities, mode, random, temperature, term));
         }
         return (best.Order, drawn, drawn < count);
     }
@@ -121,6 +131,14 @@ public static class PriorityDecoder
         if (!double.IsFinite(temperature) || temperature <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, $"The sampling temperature must be a positive finite number, got {temperature}.");
+        }
+    }
+
+    private static void CheckPriorities(ComputationGraph graph, ReadOnlySpan<float> priorities)
+    {
+        if (priorities.Length != graph.OpCount)
+        {
+            throw new ArgumentException($"Got {priorities.Length} priorities for a graph of {graph.OpCount} ops.", nameof(priorities));
         }
     }
 

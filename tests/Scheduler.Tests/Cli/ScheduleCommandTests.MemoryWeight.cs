@@ -5,13 +5,16 @@ namespace Scheduler.Tests.Cli;
 
 public partial class ScheduleCommandTests
 {
-    private static string[] TopoformerOrder(params string[] args)
+    /// <summary>The order (file ids) of <c>schedule --method METHOD --json</c> with <paramref name="args"/>.</summary>
+    private static string[] OrderOf(string method, params string[] args)
     {
-        var (code, stdout, stderr) = CliRunner.Run(["schedule", .. args, "--method", "topoformer", "--json"]);
+        var (code, stdout, stderr) = CliRunner.Run(["schedule", .. args, "--method", method, "--json"]);
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         return doc.RootElement.GetProperty("order").EnumerateArray().Select(e => e.ToString()).ToArray();
     }
+
+    private static string[] TopoformerOrder(params string[] args) => OrderOf("topoformer", args);
 
     [Fact]
     public void Schedule_MemoryWeight_FlagAndConfigKeyAgree_AndZeroIsAnotherDecoder()
@@ -40,13 +43,7 @@ public partial class ScheduleCommandTests
         string config = Path.Combine(Directory.CreateTempSubdirectory("sampling-config").FullName, "pass.yaml");
         File.WriteAllText(config, "samples: 1\ntemperature: 5\n");
         string graph = Path.Combine(TestData.RepoRoot, "datasets", "layered-100", "layered-100-000.json");
-        string[] Sample(params string[] args)
-        {
-            var (code, stdout, stderr) = CliRunner.Run(["schedule", graph, "--method", "topoformer-sample", "--json", .. args]);
-            Assert.True(code == 0, stderr);
-            using var doc = JsonDocument.Parse(stdout);
-            return doc.RootElement.GetProperty("order").EnumerateArray().Select(e => e.ToString()).ToArray();
-        }
+        string[] Sample(params string[] args) => OrderOf("topoformer-sample", [graph, .. args]);
         Assert.Equal(TopoformerOrder(graph), Sample("--config", config)); // one sample: the greedy decode
         Assert.Equal(Sample("--samples", "1"), Sample("--config", config));
         Assert.Equal(Sample(), Sample("--config", config, "--samples", "16", "--temperature", "0.5"));
