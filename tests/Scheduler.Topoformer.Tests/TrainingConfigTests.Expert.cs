@@ -19,6 +19,13 @@ public sealed partial class TrainingConfigTests
     }
 
     [Fact]
+    public void Load_MemoryWeight_ReadsItDefaultZero()
+    {
+        Assert.Equal(1.5, TrainingConfig.Load(Write("memory_weight: 1.5\n")).MemoryWeight);
+        Assert.Equal(0, TrainingConfig.Parse("seed: 1\n").MemoryWeight);
+    }
+
+    [Fact]
     public void Defaults_ExpertOffNoCurriculum()
     {
         var config = TrainingConfig.Parse("seed: 1\n");
@@ -53,6 +60,8 @@ public sealed partial class TrainingConfigTests
     [InlineData("expert_weight: -1\n", "expert_weight")]
     [InlineData("expert_every: 0\n", "expert_every")]
     [InlineData("expert_search_moves: 0\n", "expert_search_moves")]
+    [InlineData("memory_weight: -0.5\n", "memory_weight")]
+    [InlineData("memory_weight: 2000\n", "memory_weight")]
     [InlineData("curriculum:\n  - steps: 0\n    nodes_min: 10\n    nodes_max: 20\n", "curriculum[0].steps")]
     [InlineData(Stages + "  - steps: 5\n    nodes_min: 50\n    nodes_max: 40\n", "curriculum[2].nodes_min")]
     [InlineData("curriculum:\n  - steps: 5\n    nodes_min: 10\n    nodes_max: 300000\n", "curriculum[0].nodes_min")]

@@ -96,7 +96,7 @@ public static class TopoformerTraining
             double? validationCost = null;
             if (step % config.ValidateEvery == 0 || step == config.Steps)
             {
-                validationCost = Trainer.Validate(run.Trainer.Network, run.Validation);
+                validationCost = Trainer.Validate(run.Trainer.Network, run.Validation, run.Config.MemoryWeight);
                 state = AfterValidation(run, state, validationCost.Value, step);
             }
             state = state with { Step = step, ElapsedSeconds = startSeconds + clock.Elapsed.TotalSeconds };
@@ -189,6 +189,7 @@ public static class TopoformerTraining
             ["imitation_steps"] = config.ImitationSteps.ToString(inv),
             ["imitation_teacher"] = config.ImitationTeacher,
             ["expert_weight"] = config.ExpertWeight.ToString("G6", inv),
+            ["memory_weight"] = config.MemoryWeight.ToString("G6", inv),
             ["curriculum_stages"] = config.Curriculum.Count.ToString(inv),
             ["validation_greedy_peak_over_lower_bound"] = cost.ToString("G6", inv),
             ["training_seconds"] = state.ElapsedSeconds.ToString("F0", inv),

@@ -1,3 +1,4 @@
+using Scheduler.Graphs;
 using Scheduler.Topoformer.Decoding;
 using Scheduler.Topoformer.Model;
 using TorchSharp;
@@ -62,10 +63,10 @@ internal sealed class Trainer : IDisposable
             var costs = new double[k];
             for (int s = 0; s < k; s++)
             {
-                orders.Add(PriorityDecoder.Decode(item.Graph, priorities, DecodeMode.Sample, random));
+                orders.Add(Decode(item, priorities, DecodeMode.Sample, random));
                 costs[s] = item.Cost(orders[s]);
             }
-            double baseline = _frozen is null ? costs.Average() : item.Cost(GreedyOrder(_frozen, item));
+            double baseline = _frozen is null ? costs.Average() : item.Cost(GreedyOrder(_frozen, item, _config.MemoryWeight));
             if (expert)
             {
                 int best = Array.IndexOf(costs, costs.Min()); // the first of equal costs: deterministic
@@ -74,7 +75,7 @@ internal sealed class Trainer : IDisposable
                 expertCost += item.Cost(orders[k]) / batch.Count;
             }
             var advantage = torch.tensor(Array.ConvertAll(costs, c => (float)(c - baseline)), device: _device); // [K]
-            var logp = OrderLogProbability.Compute(logits, item.Graph, orders); // [K] or [K + 1]
+            var logp = OrderLogProbability.Compute(logits, item.Graph, orders, _config.MemoryWeight, MemoryModelOptions.Default); // [K] or [K + 1]
             using var weight = TorchScalars.Of(1.0 / (item.Graph.OpCount * (double)batch.Count));
             var graphLoss = (advantage * logp.narrow(0, 0, k)).mean(); // []
             if (expert)
@@ -87,7 +88,7 @@ internal sealed class Trainer : IDisposable
             loss += graphLoss.item<float>();
             sampleCost += costs.Average() / batch.Count;
             baseCost += baseline / batch.Count;
-            greedyCost += item.Cost(PriorityDecoder.Decode(item.Graph, priorities, DecodeMode.Greedy, random)) / batch.Count;
+            greedyCost += item.Cost(Decode(item, priorities, DecodeMode.Greedy, random)) / batch.Count;
         }
         double norm = ClipAndStep();
         return new StepMetrics(loss, sampleCost, baseCost, greedyCost, norm, expert ? bestCost : null, expert ? expertCost : null);
@@ -117,28 +118,29 @@ internal sealed class Trainer : IDisposable
         {
             using var scope = NewDisposeScope();
             var logits = Forward(item); // [N]
-            var logp = OrderLogProbability.Compute(logits, item.Graph, [item.Teacher]); // [1]
+            var logp = OrderLogProbability.Compute(logits, item.Graph, [item.Teacher], _config.MemoryWeight, MemoryModelOptions.Default); // [1]
             using var weight = TorchScalars.Of(-1.0 / (item.Graph.OpCount * (double)batch.Count));
             var graphLoss = logp.sum().mul(weight); // []
             graphLoss.backward();
             loss += graphLoss.item<float>();
             teacherCost += item.Cost(item.Teacher) / batch.Count;
             float[] priorities = logits.detach().cpu().data<float>().ToArray();
-            greedyCost += item.Cost(PriorityDecoder.Decode(item.Graph, priorities, DecodeMode.Greedy, new Random(0))) / batch.Count;
+            greedyCost += item.Cost(Decode(item, priorities, DecodeMode.Greedy, new Random(0))) / batch.Count;
         }
         double norm = ClipAndStep();
         return new StepMetrics(loss, teacherCost, 0, greedyCost, norm);
     }
 
-    /// <summary>Mean greedy cost (peak / lower bound) of <paramref name="network"/> over a fixed set.</summary>
-    public static double Validate(TopoformerNetwork network, IReadOnlyList<TrainingGraph> set)
+    /// <summary>Mean greedy cost (peak / lower bound) of <paramref name="network"/> over a fixed set, decoded with
+    /// memory weight <paramref name="memoryWeight"/> (the policy being trained).</summary>
+    public static double Validate(TopoformerNetwork network, IReadOnlyList<TrainingGraph> set, double memoryWeight)
     {
         bool wasTraining = network.training;
         network.eval();
         double total = 0;
         foreach (var item in set)
         {
-            total += item.Cost(GreedyOrder(network, item));
+            total += item.Cost(GreedyOrder(network, item, memoryWeight));
         }
         network.train(wasTraining);
         return total / set.Count;
@@ -176,8 +178,12 @@ internal sealed class Trainer : IDisposable
         return Network.forward(features, index); // [N]
     }
 
-    private static int[] GreedyOrder(TopoformerNetwork network, TrainingGraph item)
-        => PriorityDecoder.Decode(item.Graph, network.Priorities(item.Encoding), DecodeMode.Greedy, new Random(0));
+    private static int[] GreedyOrder(TopoformerNetwork network, TrainingGraph item, double memoryWeight)
+        => PriorityDecoder.Decode(item.Graph, network.Priorities(item.Encoding), DecodeMode.Greedy, new Random(0), 1.0, memoryWeight, MemoryModelOptions.Default);
+
+    /// <summary>One order of the policy being trained (memory weight of the config, temperature 1).</summary>
+    private int[] Decode(TrainingGraph item, float[] priorities, DecodeMode mode, Random random)
+        => PriorityDecoder.Decode(item.Graph, priorities, mode, random, 1.0, _config.MemoryWeight, MemoryModelOptions.Default);
 
     /// <summary>
     /// Clips and applies the gradients with the GC held off: a run once died inside Adam.step with a native

@@ -56,6 +56,14 @@ public sealed record TrainingConfig
     public long ExpertSearchMoves { get; init; } = 20_000;
 
     /// <summary>
+    /// Memory-aware policy: the weight w of memory-aware decoding (<see cref="Decoding.PriorityDecoder"/>) in the
+    /// policy that is trained — REINFORCE samples, their log-probabilities, the imitation targets' likelihood, greedy
+    /// metrics and validation all decode s_j − w·(net bytes of j now) / mean op output. The network then learns what
+    /// the term misses, and decoding at weight w (temperature 1) is the policy it was trained as. 0 = the paper's policy.
+    /// </summary>
+    public double MemoryWeight { get; init; }
+
+    /// <summary>
     /// Size curriculum: stages of training-graph sizes, in order from step 1 (each lasts its <c>steps</c>; after the
     /// last, its sizes stay). Empty = <c>train_graphs</c>' sizes throughout; the family and densities always come
     /// from <c>train_graphs</c>.
@@ -171,6 +179,7 @@ public sealed record TrainingConfig
             ("expert_weight", ExpertWeight, Ranges.ExpertWeight),
             ("expert_every", ExpertEvery, Ranges.Steps),
             ("expert_search_moves", ExpertSearchMoves, Ranges.SearchMoves),
+            ("memory_weight", MemoryWeight, Ranges.MemoryWeight),
         };
         foreach (var (key, value, range) in checks)
         {
@@ -237,6 +246,9 @@ public sealed record TrainingConfig
 
         /// <summary><c>expert_search_moves</c>: 1 to 10^9 scored moves.</summary>
         public static ValueRange SearchMoves { get; } = ValueRange.Integers(1, 1_000_000_000);
+
+        /// <summary><c>memory_weight</c>: 0 (the paper's policy) to 10^3, as the decoders accept.</summary>
+        public static ValueRange MemoryWeight { get; } = ValueRange.Numbers(0, 1e3);
 
         /// <summary><c>grad_clip</c>: 0 (off) to 10^6.</summary>
         public static ValueRange GradClip { get; } = ValueRange.Numbers(0, 1e6);
