@@ -3,20 +3,11 @@
 per set and size, mean peak / max(working-set, cut bound) of the best heuristic (the single heuristic with the lowest
 mean, the file order included), topoformer greedy and best of 16 at each weight, and per-graph better / tie / worse of
 weight 1 against weight 0. Usage: memory_aware_summary.py RAW_DIR"""
-import glob, json, os, re, sys
-from collections import defaultdict
+import sys
 
-raw = sys.argv[1]
-runs = defaultdict(dict)  # (set, size) -> weight -> rows
-for path in sorted(glob.glob(os.path.join(raw, '*.json'))):
-    m = re.match(r'([a-z]+)(\d+)-w([\d.]+)\.json', os.path.basename(path))
-    runs[(m.group(1), int(m.group(2)))][m.group(3)] = json.load(open(path))
+from peak_ratios import load_runs, mean, ratios
 
-def ratios(rows, method):
-    return {r['graph']: r['peak_bytes'] / max(r['lower_bound_bytes'], r['cut_bound_bytes']) for r in rows if r['method'] == method}
-
-def mean(d):
-    return sum(d.values()) / len(d)
+runs = load_runs(sys.argv[1], r'([a-z]+)(\d+)-w([\d.]+)\.json')
 
 print('| set | ops | graphs | best heuristic | greedy, w = 0 | greedy, w = 1 | best of 16, w = 0 | best of 16, w = 1 | best of 16: w = 1 vs w = 0 | better / tie / worse | best of 16 (w = 1) vs best heuristic |')
 print('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|')

@@ -63,7 +63,7 @@ internal sealed class Trainer : IDisposable
             var costs = new double[k];
             for (int s = 0; s < k; s++)
             {
-                orders.Add(Decode(item, priorities, DecodeMode.Sample, random));
+                orders.Add(Decode(item, priorities, DecodeMode.Sample, random, _config.MemoryWeight));
                 costs[s] = item.Cost(orders[s]);
             }
             double baseline = _frozen is null ? costs.Average() : item.Cost(GreedyOrder(_frozen, item, _config.MemoryWeight));
@@ -88,7 +88,7 @@ internal sealed class Trainer : IDisposable
             loss += graphLoss.item<float>();
             sampleCost += costs.Average() / batch.Count;
             baseCost += baseline / batch.Count;
-            greedyCost += item.Cost(Decode(item, priorities, DecodeMode.Greedy, random)) / batch.Count;
+            greedyCost += item.Cost(Decode(item, priorities, DecodeMode.Greedy, random, _config.MemoryWeight)) / batch.Count;
         }
         double norm = ClipAndStep();
         return new StepMetrics(loss, sampleCost, baseCost, greedyCost, norm, expert ? bestCost : null, expert ? expertCost : null);
@@ -125,7 +125,7 @@ internal sealed class Trainer : IDisposable
             loss += graphLoss.item<float>();
             teacherCost += item.Cost(item.Teacher) / batch.Count;
             float[] priorities = logits.detach().cpu().data<float>().ToArray();
-            greedyCost += item.Cost(Decode(item, priorities, DecodeMode.Greedy, new Random(0))) / batch.Count;
+            greedyCost += item.Cost(Decode(item, priorities, DecodeMode.Greedy, new Random(0), _config.MemoryWeight)) / batch.Count;
         }
         double norm = ClipAndStep();
         return new StepMetrics(loss, teacherCost, 0, greedyCost, norm);
@@ -179,11 +179,11 @@ internal sealed class Trainer : IDisposable
     }
 
     private static int[] GreedyOrder(TopoformerNetwork network, TrainingGraph item, double memoryWeight)
-        => PriorityDecoder.Decode(item.Graph, network.Priorities(item.Encoding), DecodeMode.Greedy, new Random(0), 1.0, memoryWeight, MemoryModelOptions.Default);
+        => Decode(item, network.Priorities(item.Encoding), DecodeMode.Greedy, new Random(0), memoryWeight);
 
-    /// <summary>One order of the policy being trained (memory weight of the config, temperature 1).</summary>
-    private int[] Decode(TrainingGraph item, float[] priorities, DecodeMode mode, Random random)
-        => PriorityDecoder.Decode(item.Graph, priorities, mode, random, 1.0, _config.MemoryWeight, MemoryModelOptions.Default);
+    /// <summary>One order of the policy being trained: memory weight <paramref name="memoryWeight"/>, temperature 1.</summary>
+    private static int[] Decode(TrainingGraph item, float[] priorities, DecodeMode mode, Random random, double memoryWeight)
+        => PriorityDecoder.Decode(item.Graph, priorities, mode, random, 1.0, memoryWeight, MemoryModelOptions.Default);
 
     /// <summary>
     /// Clips and applies the gradients with the GC held off: a run once died inside Adam.step with a native
