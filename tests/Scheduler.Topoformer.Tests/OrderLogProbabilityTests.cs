@@ -64,7 +64,7 @@ public class OrderLogProbabilityTests
     }
 
     [Fact]
-    public void Compute_MemoryWeightZero_IsThePapersPolicy()
+    public void Compute_MemoryWeightZero_IsThePapersPolicy_AndTheLimitOfSmallWeights()
     {
         var graph = TestData.RandomDag(4, 30);
         var random = new Random(2);
@@ -73,6 +73,13 @@ public class OrderLogProbabilityTests
         using var logits = tensor(scores);
         Assert.Equal(OrderLogProbability.Compute(logits, graph, orders).data<float>().ToArray(),
             OrderLogProbability.Compute(logits, graph, orders, 0, MemoryModelOptions.InPlaceReuse).data<float>().ToArray());
+        // The offset path (−∞ off the ready set, −w·term on it) at a vanishing weight is the mask path's policy.
+        float[] masked = OrderLogProbability.Compute(logits, graph, orders).data<float>().ToArray();
+        float[] offsets = OrderLogProbability.Compute(logits, graph, orders, 1e-12, MemoryModelOptions.Default).data<float>().ToArray();
+        for (int s = 0; s < orders.Count; s++)
+        {
+            Assert.Equal(masked[s], offsets[s], 4);
+        }
         Assert.Throws<ArgumentOutOfRangeException>(() => OrderLogProbability.Compute(logits, graph, orders, -1, MemoryModelOptions.Default));
     }
 
