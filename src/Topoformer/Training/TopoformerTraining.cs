@@ -53,6 +53,10 @@ public static class TopoformerTraining
         torch.manual_seed(config.Seed);
         var device = TorchDevice.Default;
         using var network = new TopoformerNetwork(config.Model);
+        if (committed is null && config.InitFrom is not null)
+        {
+            LoadInitialWeights(network, config);
+        }
         network.to(device);
         using var trainer = new Trainer(config, network, device);
         TrainingState state;
@@ -86,6 +90,12 @@ public static class TopoformerTraining
         double startSeconds = state.ElapsedSeconds;
         TrainingProgress? last = null;
         bool committed = true;
+        if (state.Step == 0 && config.InitFrom is not null && state.BestValidation == double.MaxValue)
+        {
+            // Fine-tuning: the loaded weights are the first candidate, so the run never ships worse ones on validation.
+            state = AfterValidation(run, state, Trainer.Validate(run.Trainer.Network, run.Validation, config.MemoryWeight), 0);
+            run.Store.Commit(run.Trainer, config, state);
+        }
         for (int step = state.Step + 1; step <= config.Steps; step++)
         {
             if (cancellationToken.IsCancellationRequested || (config.TimeLimitMinutes > 0 && startSeconds + clock.Elapsed.TotalSeconds >= config.TimeLimitMinutes * 60))
@@ -136,6 +146,27 @@ public static class TopoformerTraining
         }
         bool expert = config.IsExpertStep(step);
         return (run.Trainer.ReinforceStep(batch, random, expert), expert ? "expert" : "reinforce");
+    }
+
+    /// <summary>Loads <c>init_from</c>'s weights into the fresh network; its card must describe the config's model.</summary>
+    /// <exception cref="TopoformerConfigException">No checkpoint there, or one of another shape (the message names the
+    /// first option that differs).</exception>
+    private static void LoadInitialWeights(TopoformerNetwork network, TrainingConfig config)
+    {
+        string folder = TopoformerCheckpoint.ResolveFolder(config.InitFrom!);
+        var card = TopoformerCheckpoint.ReadCard(folder);
+        var theirs = YamlFile.Leaves(card.Options);
+        var mine = YamlFile.Leaves(config.Model);
+        // Compared leaf by leaf: the options record holds a feature list, which record equality compares by reference.
+        string? key = mine.Keys.Union(theirs.Keys).Order(StringComparer.Ordinal)
+            .FirstOrDefault(k => theirs.GetValueOrDefault(k) != mine.GetValueOrDefault(k));
+        if (key is not null)
+        {
+            throw new TopoformerConfigException(folder,
+                $"init_from: {folder} holds a model with {key} = {theirs.GetValueOrDefault(key, "(none)")}, but the config's model has "
+                + $"{mine.GetValueOrDefault(key, "(none)")}; fine-tuning needs the same model options.", "init_from");
+        }
+        TopoformerCheckpoint.LoadWeights(network, Path.Combine(folder, TopoformerCheckpoint.WeightsFile));
     }
 
     /// <summary>Holds <c>OUT/.train.lock</c> for the run (an OS file lock, released by a kill as well): two runs
@@ -190,6 +221,7 @@ public static class TopoformerTraining
             ["imitation_teacher"] = config.ImitationTeacher,
             ["expert_weight"] = config.ExpertWeight.ToString("G6", inv),
             ["memory_weight"] = config.MemoryWeight.ToString("G6", inv),
+            ["init_from"] = config.InitFrom ?? "(none: from scratch)",
             ["curriculum_stages"] = config.Curriculum.Count.ToString(inv),
             ["validation_greedy_peak_over_lower_bound"] = cost.ToString("G6", inv),
             ["training_seconds"] = state.ElapsedSeconds.ToString("F0", inv),

@@ -70,6 +70,14 @@ public sealed record TrainingConfig
     /// </summary>
     public IReadOnlyList<CurriculumStage> Curriculum { get; init; } = [];
 
+    /// <summary>
+    /// Fine-tuning: a checkpoint (folder, or its model.bin / model.yaml; relative to the working directory) whose
+    /// weights replace the random initialisation at step 0. Its card's options must equal <c>model</c>. The run then
+    /// validates the loaded weights at step 0, so it never ships weights worse on validation than those it started
+    /// from. Null = train from scratch.
+    /// </summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Validate (greedy decode on the fixed validation set) every this many steps.</summary>
     public int ValidateEvery { get; init; } = 25;
 
@@ -187,6 +195,10 @@ public sealed record TrainingConfig
             {
                 yield return (key, problem);
             }
+        }
+        if (InitFrom is not null && string.IsNullOrWhiteSpace(InitFrom))
+        {
+            yield return ("init_from", "must name a checkpoint folder (or leave the key out to train from scratch), got an empty value");
         }
         if (Baseline is not ("mean" or "rollout"))
         {
