@@ -6,11 +6,12 @@
 # temperature the policy was trained at), and local (default budget) at 500 ops. Rows go to
 # benchmarks/results/memory-aware-training/raw/SETSIZE-NAME.json; the table (memory_aware_training_summary.py) to stdout.
 # Usage: benchmarks/scripts/memory-aware-training.sh SCHEDULER_BIN NEW_MODEL_DIR [SCRATCH (default /tmp/memory-aware-training)]
-# (BASE_ONLY=1: only the heuristics, local and the shipped model, e.g. while the new one still trains.)
+# (BASE_ONLY=1: only the heuristics, local and the shipped model, e.g. while the new one still trains; RAW=DIR: rows go
+# there instead, e.g. a copy of this folder's heuristic and shipped rows so that only the new model runs.)
 set -euo pipefail
 bin=$1; model=$(realpath "$2"); scratch=${3:-/tmp/memory-aware-training}
 cd "$(dirname "$0")/../.."
-raw=benchmarks/results/memory-aware-training/raw
+raw=${RAW:-benchmarks/results/memory-aware-training/raw}
 mkdir -p "$raw"
 heuristics=input,bfs,dfs,lpmf,inductor-bfs,inductor-dfs,xla-list,xla-dfs,post-order
 strip='import json,sys; json.dump([{k: v for k, v in r.items() if k != "order"} for r in json.load(sys.stdin)], sys.stdout, indent=1)'
