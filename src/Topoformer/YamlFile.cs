@@ -31,6 +31,24 @@ internal static partial class YamlFile
         return leaves;
     }
 
+    /// <summary>The <see cref="Leaves"/> where <paramref name="before"/> and <paramref name="after"/> differ, in key
+    /// order, with each side's value ("(none)" where a side lacks the key).</summary>
+    public static IReadOnlyList<(string Key, string Before, string After)> Differences(object before, object after)
+    {
+        var a = Leaves(before);
+        var b = Leaves(after);
+        var diff = new List<(string, string, string)>();
+        foreach (string key in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
+        {
+            string x = a.GetValueOrDefault(key, "(none)"), y = b.GetValueOrDefault(key, "(none)");
+            if (x != y)
+            {
+                diff.Add((key, x, y));
+            }
+        }
+        return diff;
+    }
+
     private static void Collect(object? node, string key, SortedDictionary<string, string> leaves)
     {
         switch (node)

@@ -155,16 +155,12 @@ public static class TopoformerTraining
     {
         string folder = TopoformerCheckpoint.ResolveFolder(config.InitFrom!);
         var card = TopoformerCheckpoint.ReadCard(folder);
-        var theirs = YamlFile.Leaves(card.Options);
-        var mine = YamlFile.Leaves(config.Model);
         // Compared leaf by leaf: the options record holds a feature list, which record equality compares by reference.
-        string? key = mine.Keys.Union(theirs.Keys).Order(StringComparer.Ordinal)
-            .FirstOrDefault(k => theirs.GetValueOrDefault(k) != mine.GetValueOrDefault(k));
-        if (key is not null)
+        if (YamlFile.Differences(card.Options, config.Model) is [var (key, theirs, mine), ..])
         {
             throw new TopoformerConfigException(folder,
-                $"init_from: {folder} holds a model with {key} = {theirs.GetValueOrDefault(key, "(none)")}, but the config's model has "
-                + $"{mine.GetValueOrDefault(key, "(none)")}; fine-tuning needs the same model options.", "init_from");
+                $"init_from: {folder} holds a model with {key} = {theirs}, but the config's model has {mine}; "
+                + "fine-tuning needs the same model options.", "init_from");
         }
         TopoformerCheckpoint.LoadWeights(network, Path.Combine(folder, TopoformerCheckpoint.WeightsFile));
     }

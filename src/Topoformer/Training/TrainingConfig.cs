@@ -157,18 +157,8 @@ public sealed record TrainingConfig
     internal IReadOnlyList<string> ResumeDifferences(TrainingConfig saved)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        var mine = YamlFile.Leaves(this with { Steps = 1, TimeLimitMinutes = 0 });
-        var theirs = YamlFile.Leaves(saved with { Steps = 1, TimeLimitMinutes = 0 });
-        var diff = new List<string>();
-        foreach (string key in mine.Keys.Union(theirs.Keys).Order(StringComparer.Ordinal))
-        {
-            string a = theirs.GetValueOrDefault(key, "(none)"), b = mine.GetValueOrDefault(key, "(none)");
-            if (a != b)
-            {
-                diff.Add($"{key} ({a} vs {b})");
-            }
-        }
-        return diff;
+        return YamlFile.Differences(saved with { Steps = 1, TimeLimitMinutes = 0 }, this with { Steps = 1, TimeLimitMinutes = 0 })
+            .Select(d => $"{d.Key} ({d.Before} vs {d.After})").ToList();
     }
 
     private IEnumerable<(string Key, string Message)> Problems()
