@@ -76,6 +76,14 @@ public static partial class MemoryModel
     /// </summary>
     public static long CutBound(ComputationGraph graph, Reachability reach, MemoryModelOptions options)
     {
+        long[] atStep = CutBoundAtSteps(graph, reach, options);
+        return atStep.Length == 0 ? 0 : atStep.Max();
+    }
+
+    /// <summary>The cut bound's term per op (see <see cref="CutBound(ComputationGraph, Reachability, MemoryModelOptions)"/>):
+    /// the bytes certainly held at that op's step in any order. Search bounds build on it state by state.</summary>
+    public static long[] CutBoundAtSteps(ComputationGraph graph, Reachability reach, MemoryModelOptions options)
+    {
         Guard.NotNull(graph, nameof(graph));
         Guard.NotNull(reach, nameof(reach));
         Guard.NotNull(options, nameof(options));
@@ -125,7 +133,7 @@ public static partial class MemoryModel
                 atStep[v] += size;
             }
         }
-        return atStep.Length == 0 ? 0 : atStep.Max();
+        return atStep;
     }
 
     /// <summary>The larger of the working-set and cut bounds under the default model: a peak that meets it is optimal.</summary>

@@ -6,34 +6,50 @@ namespace Scheduler.Baselines.Exact;
 
 /// <summary>
 /// A lower bound on the peak of every completion of a partial order: the cut bound of docs/DESIGN.md §2 made state-aware.
-/// For each unscheduled op v, its step must hold its outputs, its inputs made by ops not yet run, every tensor live
-/// now that some unscheduled consumer c ∈ {v} ∪ descendants(v) still needs (it cannot die before c), and every graph
-/// output already made. Max over v. The "still needed at v" test is one bit of a precomputed cover set per tensor:
-/// ∪ over consumers c of {c} ∪ ancestors(c). Costs O(T + Σ_live N/64 + live·N) per call.
+/// For each unscheduled op v, its step holds what the static cut bound puts there — v's outputs and every tensor made by
+/// an ancestor of v and read at or after v (<see cref="MemoryModel.CutBoundAtSteps"/>), which still holds in any state,
+/// made or not — plus what the state adds: a tensor made and still live is also held at every unscheduled op v that
+/// is not a descendant of its producer but that a consumer still waits on (v is a consumer or an ancestor of one), and
+/// a graph output once made at every op. Max over unscheduled v. The state-added ops of a tensor are one precomputed
+/// bitset: (∪ over consumers c of {c} ∪ ancestors(c), or every op for a graph output) minus descendants(producer).
+/// Costs O(N + Σ_live N/64 + the ops those sets hold) per call.
 /// </summary>
 internal sealed class DynamicCutBound
 {
     private readonly ComputationGraph _graph;
-    private readonly ulong[][] _cover;
+    private readonly long[] _staticAtStep;
+    private readonly ulong[]?[] _addedWhenLive;
     private readonly long[] _atStep;
 
     public DynamicCutBound(ComputationGraph graph, Reachability reach)
     {
         _graph = graph;
         int n = graph.OpCount, words = (n + 63) >> 6;
-        _cover = new ulong[graph.TensorCount][];
+        _staticAtStep = MemoryModel.CutBoundAtSteps(graph, reach, MemoryModelOptions.Default);
+        _addedWhenLive = new ulong[]?[graph.TensorCount];
         for (int t = 0; t < graph.TensorCount; t++)
         {
-            var cover = new ulong[words];
+            int p = graph.Producer(t);
+            if (graph.IsResident(t) || graph.TensorSize(t) == 0 || (p < 0 && !graph.IsGraphOutput(t)))
+            {
+                // A freeable input's static term is already every op that waits on it: nothing to add.
+                continue;
+            }
+            var waiting = new BitSet(n);
             foreach (int c in graph.Consumers(t))
             {
-                foreach (int a in reach.Ancestors(c).Ones())
-                {
-                    cover[a >> 6] |= 1UL << (a & 63);
-                }
-                cover[c >> 6] |= 1UL << (c & 63);
+                waiting.Or(reach.Ancestors(c));
+                waiting.Set(c);
             }
-            _cover[t] = cover;
+            var added = new ulong[words];
+            for (int v = 0; v < n; v++)
+            {
+                if ((graph.IsGraphOutput(t) || waiting.Get(v)) && (p < 0 || !reach.Descendants(p).Get(v)))
+                {
+                    added[v >> 6] |= 1UL << (v & 63);
+                }
+            }
+            _addedWhenLive[t] = added;
         }
         _atStep = new long[n];
     }
@@ -42,53 +58,36 @@ internal sealed class DynamicCutBound
     public long Bound(MemorySimulator sim, bool[] scheduled, ReadOnlySpan<ulong> scheduledBits)
     {
         int n = _graph.OpCount;
-        long always = 0;
-        Array.Clear(_atStep);
+        Array.Copy(_staticAtStep, _atStep, n);
         for (int t = 0; t < _graph.TensorCount; t++)
         {
-            int p = _graph.Producer(t);
-            bool made = p >= 0 ? scheduled[p] : _graph.IsFreeableInput(t) && _graph.Consumers(t).Length > 0;
-            if (!made || _graph.IsResident(t))
+            if (_addedWhenLive[t] is not { } added)
             {
                 continue;
             }
-            if (_graph.IsGraphOutput(t))
+            int p = _graph.Producer(t);
+            bool made = p >= 0 ? scheduled[p] : _graph.Consumers(t).Length > 0;
+            if (made && (_graph.IsGraphOutput(t) || sim.RemainingUses(t) > 0))
             {
-                always += _graph.TensorSize(t);
-            }
-            else if (sim.RemainingUses(t) > 0)
-            {
-                AddWhereNeeded(t, scheduledBits);
+                AddWhereUnscheduled(added, _graph.TensorSize(t), scheduledBits);
             }
         }
         long best = 0;
         for (int v = 0; v < n; v++)
         {
-            if (scheduled[v])
+            if (!scheduled[v])
             {
-                continue;
+                best = Math.Max(best, _atStep[v]);
             }
-            long step = _atStep[v] + _graph.OutputBytes(v);
-            foreach (int x in _graph.Inputs(v))
-            {
-                int p = _graph.Producer(x);
-                if (p >= 0 && !scheduled[p])
-                {
-                    step += _graph.TensorSize(x);
-                }
-            }
-            best = Math.Max(best, step);
         }
-        return best + always;
+        return best;
     }
 
-    private void AddWhereNeeded(int t, ReadOnlySpan<ulong> scheduledBits)
+    private void AddWhereUnscheduled(ulong[] ops, long size, ReadOnlySpan<ulong> scheduledBits)
     {
-        long size = _graph.TensorSize(t);
-        var cover = _cover[t];
-        for (int w = 0; w < cover.Length; w++)
+        for (int w = 0; w < ops.Length; w++)
         {
-            ulong bits = cover[w] & ~scheduledBits[w];
+            ulong bits = ops[w] & ~scheduledBits[w];
             while (bits != 0)
             {
                 _atStep[(w << 6) + BitOperations.TrailingZeroCount(bits)] += size;

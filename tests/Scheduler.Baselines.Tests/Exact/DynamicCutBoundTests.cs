@@ -34,4 +34,29 @@ public sealed class DynamicCutBoundTests
         }
         Assert.True(tight > 0, "the bound was never tight, so it proves nothing");
     }
+
+    [Fact]
+    public void Bound_AtTheStart_IsTheStaticCutBound_AndNeverFallsBelowItsTermAtAnUnscheduledOp()
+    {
+        for (int seed = 0; seed < 60; seed++)
+        {
+            var graph = seed % 2 == 0 ? TinyGraphs.Random(seed, maxOps: 9) : TestData.RandomDag(seed, maxNodes: 12);
+            var reach = Scheduler.Graphs.Topology.Reachability.Compute(graph);
+            var bound = new DynamicCutBound(graph, reach);
+            long[] staticAt = MemoryModel.CutBoundAtSteps(graph, reach, MemoryModelOptions.Default);
+            int[] order = NaiveSimulator.AllOrders(graph).First();
+            var sim = new MemorySimulator(graph);
+            var scheduled = new bool[graph.OpCount];
+            var bits = new ulong[(graph.OpCount + 63) >> 6];
+            Assert.Equal(MemoryModel.CutBound(graph), bound.Bound(sim, scheduled, bits));
+            for (int k = 0; k < order.Length; k++)
+            {
+                long floor = Enumerable.Range(0, graph.OpCount).Where(v => !scheduled[v]).Select(v => staticAt[v]).DefaultIfEmpty(0).Max();
+                Assert.True(bound.Bound(sim, scheduled, bits) >= floor, $"seed {seed}, prefix {k}");
+                sim.Execute(order[k]);
+                scheduled[order[k]] = true;
+                bits[order[k] >> 6] |= 1UL << (order[k] & 63);
+            }
+        }
+    }
 }
