@@ -54,6 +54,44 @@ public class MemoryAwareDecodingTests
     }
 
     [Fact]
+    public void Temperature_ScalesTheWholeMemoryAwareLogit_NotThePrioritiesAlone()
+    {
+        // Sampling at T divides s − W·term by T: the same draw as sampling s/T at temperature 1 with weight W/T (0.5 is
+        // a power of two, so s/T is exact). With the term left out of the scaling (s/T − W·term, as before) the draws
+        // would be those of weight W at temperature 1 on s/T, which differ.
+        int differ = 0;
+        for (int seed = 1; seed <= 30; seed++)
+        {
+            var graph = TestData.RandomDag(seed, 40);
+            var priorities = Priorities(graph, seed);
+            var doubled = priorities.Select(p => p * 2).ToArray();
+            foreach (var mode in new[] { DecodeMode.Sample, DecodeMode.Perturbed })
+            {
+                int[] order = PriorityDecoder.Decode(graph, priorities, mode, new Random(seed), 0.5, 1.0, null);
+                Assert.Equal(PriorityDecoder.Decode(graph, doubled, mode, new Random(seed), 1.0, 2.0, null), order);
+                differ += order.SequenceEqual(PriorityDecoder.Decode(graph, doubled, mode, new Random(seed), 1.0, 1.0, null)) ? 0 : 1;
+            }
+            // Greedy ignores the temperature.
+            Assert.Equal(PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(seed), 1.0, 1.0, null),
+                PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(seed), 0.5, 1.0, null));
+        }
+        Assert.True(differ > 0, "the scaling of the term changed no draw, so this test checks nothing");
+    }
+
+    [Fact]
+    public void BestOf_TheGreedyCandidateKeepsTheUnscaledWeight()
+    {
+        // Best of one is the greedy decode, whatever the temperature: argmax of (s − W·term) / T is argmax of s − W·term.
+        for (int seed = 1; seed <= 20; seed++)
+        {
+            var graph = TestData.RandomDag(seed, 40);
+            var priorities = Priorities(graph, seed);
+            int[] greedy = PriorityDecoder.Decode(graph, priorities, DecodeMode.Greedy, new Random(0), 1.0, 1.0, null);
+            Assert.Equal(greedy, PriorityDecoder.BestOf(graph, priorities, 1, DecodeMode.Sample, seed, 0.25, 1.0, null, MemoryModelOptions.Default, default).Order);
+        }
+    }
+
+    [Fact]
     public void WeightZero_IsThePapersDecoder()
     {
         for (int seed = 1; seed <= 20; seed++)
