@@ -41,7 +41,7 @@ public sealed class TopoformerScheduler : ISolvingScheduler
     /// <param name="seed">Seed of the sampling.</param>
     /// <param name="modelPath">Checkpoint folder or weights file; null = the shipped checkpoint.</param>
     /// <param name="timeLimit">Safety cap on drawing samples (their count is the budget); null: <see cref="SafetyCap.DefaultLimit"/>.</param>
-    /// <param name="temperature">Sampling temperature: logits are divided by it (greedy ignores it).</param>
+    /// <param name="temperature">Sampling temperature: the memory-aware logits are divided by it (greedy ignores it).</param>
     /// <param name="memoryWeight">Weight of memory-aware decoding (<see cref="PriorityDecoder"/>; 0: the paper's decoder).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 1, <paramref name="temperature"/>
     /// is not a positive finite number or <paramref name="memoryWeight"/> is not a finite number ≥ 0.</exception>
