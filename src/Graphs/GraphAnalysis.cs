@@ -20,6 +20,7 @@ public sealed class GraphAnalysis
 
     private readonly Lazy<long> _workingSet;
     private readonly Lazy<Reachability> _reachability;
+    private readonly Lazy<long[]> _cutBoundAtSteps;
     private readonly Lazy<long> _cutBound;
     private readonly ConcurrentDictionary<string, Lazy<object>> _extra = new(StringComparer.Ordinal);
 
@@ -37,7 +38,8 @@ public sealed class GraphAnalysis
         Memory = Guard.NotNull(memory, nameof(memory));
         _workingSet = new(() => MemoryModel.WorkingSetBound(graph, memory));
         _reachability = new(() => Reachability.Compute(graph));
-        _cutBound = new(() => CutBoundSkipped ? WorkingSetBound : MemoryModel.CutBound(graph, Reachability, memory));
+        _cutBoundAtSteps = new(() => MemoryModel.CutBoundAtSteps(graph, Reachability, memory));
+        _cutBound = new(() => CutBoundSkipped ? WorkingSetBound : _cutBoundAtSteps.Value.DefaultIfEmpty(0).Max());
     }
 
     /// <summary>The graph.</summary>
@@ -54,6 +56,11 @@ public sealed class GraphAnalysis
     /// (<see cref="MemoryModel.CutBound(ComputationGraph, Reachability, MemoryModelOptions)"/>), or the working-set bound
     /// when the graph is too large for it (<see cref="CutBoundSkipped"/>).</summary>
     public long CutBound => _cutBound.Value;
+
+    /// <summary>The cut bound's term per op under <see cref="Memory"/> (<see cref="MemoryModel.CutBoundAtSteps"/>): the
+    /// bytes certainly held at that op's step in any order; <see cref="CutBound"/> is their maximum. Computed on first
+    /// use, whatever the graph's size (it needs <see cref="Reachability"/>).</summary>
+    public ReadOnlySpan<long> CutBoundAtSteps => _cutBoundAtSteps.Value;
 
     /// <summary>True when the graph has more than <see cref="CutBoundOpLimit"/> ops, so the cut bound is not computed.</summary>
     public bool CutBoundSkipped => Graph.OpCount > CutBoundOpLimit;

@@ -57,7 +57,7 @@ internal sealed class DownSetSearch
         _current = new ulong[_words];
         // The state-aware cut bound reasons about tensors under the default model; under views or in-place reuse the
         // search prunes by the (valid) static bound and the budget alone.
-        _completion = analysis.Memory.IsDefault ? new DynamicCutBound(graph, analysis.Reachability) : null;
+        _completion = analysis.Memory.IsDefault ? new DynamicCutBound(analysis) : null;
     }
 
     /// <summary>Runs the search. Every pop replays a path and scans the ops (O(N) work), so the cap is charged by that

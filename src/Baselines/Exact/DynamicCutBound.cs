@@ -21,11 +21,19 @@ internal sealed class DynamicCutBound
     private readonly ulong[]?[] _addedWhenLive;
     private readonly long[] _atStep;
 
-    public DynamicCutBound(ComputationGraph graph, Reachability reach)
+    /// <summary>The bound for <c>analysis.Graph</c>; the analysis must be under the default memory model, whose
+    /// liveness rule the state-added sets describe.</summary>
+    public DynamicCutBound(GraphAnalysis analysis)
     {
+        if (!analysis.Memory.IsDefault)
+        {
+            throw new ArgumentException("The state-aware cut bound holds under the default memory model only.", nameof(analysis));
+        }
+        var graph = analysis.Graph;
+        var reach = analysis.Reachability;
         _graph = graph;
         int n = graph.OpCount, words = (n + 63) >> 6;
-        _staticAtStep = MemoryModel.CutBoundAtSteps(graph, reach, MemoryModelOptions.Default);
+        _staticAtStep = analysis.CutBoundAtSteps.ToArray();
         _addedWhenLive = new ulong[]?[graph.TensorCount];
         for (int t = 0; t < graph.TensorCount; t++)
         {

@@ -114,7 +114,8 @@ public static class PriorityDecoder
         var random = new Random(seed);
         // Built once each, reset for every candidate.
         var greedyTerm = Term(graph, memoryWeight, memory);
-        var term = temperature == 1.0 ? greedyTerm : Term(graph, TermWeight(mode, memoryWeight, temperature), memory);
+        double weight = TermWeight(mode, memoryWeight, temperature);
+        var term = weight == memoryWeight ? greedyTerm : Term(graph, weight, memory);
         var best = new Incumbent(graph, memory, DecodeWith(graph, priorities, DecodeMode.Greedy, random, 1.0, greedyTerm));
         if (mode == DecodeMode.StochasticBeam)
         {

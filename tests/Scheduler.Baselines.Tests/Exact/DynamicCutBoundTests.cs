@@ -13,7 +13,7 @@ public sealed class DynamicCutBoundTests
         for (int seed = 0; seed < 150; seed++)
         {
             var graph = seed % 2 == 0 ? TinyGraphs.Random(seed, maxOps: 7) : TestData.RandomDag(seed, maxNodes: 7);
-            var bound = new DynamicCutBound(graph, Scheduler.Graphs.Topology.Reachability.Compute(graph));
+            var bound = new DynamicCutBound(new GraphAnalysis(graph));
             foreach (int[] order in NaiveSimulator.AllOrders(graph).Take(200))
             {
                 long[] profile = MemoryModel.Profile(graph, order);
@@ -41,9 +41,8 @@ public sealed class DynamicCutBoundTests
         for (int seed = 0; seed < 60; seed++)
         {
             var graph = seed % 2 == 0 ? TinyGraphs.Random(seed, maxOps: 9) : TestData.RandomDag(seed, maxNodes: 12);
-            var reach = Scheduler.Graphs.Topology.Reachability.Compute(graph);
-            var bound = new DynamicCutBound(graph, reach);
-            long[] staticAt = MemoryModel.CutBoundAtSteps(graph, reach, MemoryModelOptions.Default);
+            var bound = new DynamicCutBound(new GraphAnalysis(graph));
+            long[] staticAt = MemoryModel.CutBoundAtSteps(graph, Scheduler.Graphs.Topology.Reachability.Compute(graph), MemoryModelOptions.Default);
             int[] order = NaiveSimulator.AllOrders(graph).First();
             var sim = new MemorySimulator(graph);
             var scheduled = new bool[graph.OpCount];
