@@ -16,8 +16,11 @@ public sealed class ExactScheduler : ISolvingScheduler
     /// <summary>States stored at effort 1.</summary>
     public const long BaseStateLimit = 2_000_000;
 
-    /// <summary>Stored states are also capped so that they fit in this many bytes, whatever the state limit.</summary>
-    private const long MemoryCapBytes = 512L << 20;
+    /// <summary>Stored states are also capped so that they fit in this many bytes, whatever the state limit. 1 GiB
+    /// (about 12.5 million states of a 200-op graph; the process then holds about 2.5 GB with the queue and the arrays'
+    /// growth): at 512 MiB the cap, not the budget, ended `best --effort 6` on a 200-op graph after 6.2 million states
+    /// and 47 s of its 60 (docs/results/lns.md, "Exact at effort 6 on 200 ops").</summary>
+    private const long MemoryCapBytes = 1L << 30;
 
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly bool _beamStart;
