@@ -17,8 +17,8 @@ public sealed class ExactScheduler : ISolvingScheduler
     public const long BaseStateLimit = 2_000_000;
 
     /// <summary>Stored states are also capped so that they fit in this many bytes, whatever the state limit. 1 GiB
-    /// (about 12.5 million states of a 200-op graph; the process then holds about 2.5 GB with the queue and the arrays'
-    /// growth): at 512 MiB the cap, not the budget, ended `best --effort 6` on a 200-op graph after 6.2 million states
+    /// (about 12.5 million states of a 200-op graph; measured: 1.35 GB peak RSS for the whole pass at 8 million
+    /// states): at 512 MiB the cap, not the budget, ended `best --effort 6` on a 200-op graph after 6.2 million states
     /// and 47 s of its 60 (docs/results/lns.md, "Exact at effort 6 on 200 ops").</summary>
     private const long MemoryCapBytes = 1L << 30;
 
