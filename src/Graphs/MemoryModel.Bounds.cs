@@ -136,19 +136,21 @@ public static partial class MemoryModel
         return atStep;
     }
 
-    /// <summary>The larger of the working-set and cut bounds under the default model: a peak that meets it is optimal.</summary>
+    /// <summary>The largest of the working-set, cut and closure bounds under the default model
+    /// (<see cref="GraphAnalysis.LowerBound"/>): a peak that meets it is optimal.</summary>
     public static long LowerBound(ComputationGraph graph) => LowerBound(graph, MemoryModelOptions.Default);
 
-    /// <summary>The larger of the working-set and cut bounds under <paramref name="options"/>.</summary>
+    /// <summary>The largest of the working-set, cut and closure bounds under <paramref name="options"/>
+    /// (<see cref="GraphAnalysis.LowerBound"/>).</summary>
     public static long LowerBound(ComputationGraph graph, MemoryModelOptions options)
-        => Math.Max(WorkingSetBound(graph, options), CutBound(graph, Reachability.Compute(graph), options));
+        => new GraphAnalysis(graph, Guard.NotNull(options, nameof(options))).LowerBound;
 
     /// <summary>
     /// The most bytes <paramref name="op"/>'s step could write in place in any order: each output that allocates
     /// matched to a distinct non-pinned input buffer of its size. Matching by equal sizes, the best total is, per size,
     /// that size times the smaller of the two counts. 0 without in-place reuse or for an op that may not reuse.
     /// </summary>
-    private static long MostReusable(ComputationGraph graph, MemoryModelOptions options, StorageClasses classes, int op)
+    internal static long MostReusable(ComputationGraph graph, MemoryModelOptions options, StorageClasses classes, int op)
     {
         if (!options.InPlace || !options.IsElementWise(graph.OpType(op)))
         {

@@ -116,7 +116,7 @@ public sealed class MemorySchedulingPass
         var winner = Select(run.Slots);
         var schedule = Schedule.Create(graph, winner.Order!, winner.Method, options.Memory);
         // The winner has the lowest peak of all, so a proof that any candidate is optimal covers it.
-        return new PassResult(schedule, [.. run.Slots.Select(c => c!)], graph.ResidentBytes, analysis.WorkingSetBound, analysis.CutBound)
+        return new PassResult(schedule, [.. run.Slots.Select(c => c!)], graph.ResidentBytes, analysis.WorkingSetBound, analysis.CutBound, analysis.ClosureBound)
         {
             ProofSource = proof,
             Capped = run.Capped,

@@ -8,12 +8,14 @@ namespace Scheduler.Pass;
 /// <param name="ResidentBytes">Bytes of resident inputs and weights (constant across orders).</param>
 /// <param name="WorkingSetBound">The working-set lower bound.</param>
 /// <param name="CutBound">The cut lower bound.</param>
+/// <param name="ClosureBound">The closure lower bound (<see cref="GraphAnalysis.ClosureBound"/>; at least the cut bound).</param>
 public sealed record PassResult(
     Schedule Best,
     IReadOnlyList<CandidateResult> Candidates,
     long ResidentBytes,
     long WorkingSetBound,
-    long CutBound)
+    long CutBound,
+    long ClosureBound)
 {
     /// <summary>The input order's peak (always a candidate).</summary>
     public long InputPeakBytes => Candidates.First(c => c.Method == "input").PeakBytes!.Value;

@@ -66,7 +66,7 @@ internal static class PlanSourceWriter
         Const(w, "True when the order is proven optimal (see <see cref=\"Proof\"/>).", "bool", "Proven", plan.Proven ? "true" : "false");
         Const(w, "What proves the order optimal (a method, or the lower bound it meets); empty when not proven.", "string", "Proof", Str(plan.Proof));
         Const(w, "Peak live bytes of <see cref=\"Order\"/> under <see cref=\"MemoryModel\"/> (resident weights not counted).", "long", "PeakBytes", Num(plan.PeakBytes));
-        Const(w, "The larger of the working-set and cut lower bounds (for the in-place model, the no-reuse bound).", "long", "LowerBoundBytes", Num(plan.LowerBoundBytes));
+        Const(w, "The largest of the working-set, cut and closure lower bounds under the plan's memory model.", "long", "LowerBoundBytes", Num(plan.LowerBoundBytes));
         Const(w, "Arena size for <see cref=\"Offsets\"/>: the largest offset + size; at least <see cref=\"PeakBytes\"/>.", "long", "ArenaBytes", Num(plan.ArenaBytes));
         Const(w, "Bytes of resident graph inputs and weights, which live outside the arena.", "long", "ResidentBytes", Num(plan.ResidentBytes));
         Const(w, "Peak live bytes of the file's own order, for comparison.", "long", "InputPeakBytes", Num(plan.InputPeakBytes));

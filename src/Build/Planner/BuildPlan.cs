@@ -10,7 +10,6 @@ namespace Scheduler.Build.Planner;
 /// <param name="Arena">Offsets of every tensor in one arena for <see cref="PassResult.Best"/>'s order.</param>
 public sealed record BuildPlan(PlanRequest Request, ComputationGraph Graph, PassResult Result, ArenaPlan Arena)
 {
-    /// <summary>The larger of the working-set and cut bounds (under in-place reuse, the no-reuse bound: not a true
-    /// lower bound, as <see cref="MemoryModelOptions.InPlace"/> explains).</summary>
-    public long LowerBoundBytes => Math.Max(Result.WorkingSetBound, Result.CutBound);
+    /// <summary>The largest of the working-set, cut and closure bounds under the plan's memory model.</summary>
+    public long LowerBoundBytes => Math.Max(Result.WorkingSetBound, Math.Max(Result.CutBound, Result.ClosureBound));
 }

@@ -14,7 +14,7 @@ namespace Scheduler.Build.Planner;
 /// <remarks>
 /// A plan is either <c>{"format":1,"planner":V,"error":{kind,message,line,column}}</c> or
 /// <c>{"format":1,"planner":V,"graph":{name,ops,tensors},"options":{methods,effort,memory_model},"method","proven",
-/// "proof","capped","peak_bytes","lower_bound_bytes","working_set_bound_bytes","cut_bound_bytes","arena_bytes",
+/// "proof","capped","peak_bytes","lower_bound_bytes","working_set_bound_bytes","cut_bound_bytes","closure_bound_bytes","arena_bytes",
 /// "resident_bytes","input_peak_bytes","order":[file ids],"tensors":[{name,size,offset,first_step,last_step,producer,output}],
 /// "candidates":[{method,status,peak_bytes,message}]}</c>. A tensor's offset is -1 (and its steps -1) when it takes no
 /// arena space (resident inputs and weights, inputs nobody reads); <c>producer</c> is null for graph inputs.
@@ -55,6 +55,7 @@ public static class PlanJson
             w.WriteNumber("lower_bound_bytes", plan.LowerBoundBytes);
             w.WriteNumber("working_set_bound_bytes", result.WorkingSetBound);
             w.WriteNumber("cut_bound_bytes", result.CutBound);
+            w.WriteNumber("closure_bound_bytes", result.ClosureBound);
             w.WriteNumber("arena_bytes", plan.Arena.ArenaBytes);
             w.WriteNumber("resident_bytes", result.ResidentBytes);
             w.WriteNumber("input_peak_bytes", result.InputPeakBytes);

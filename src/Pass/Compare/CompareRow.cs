@@ -8,6 +8,7 @@ namespace Scheduler.Pass.Compare;
 /// <param name="PeakBytes">Peak under the memory model (null when the method failed or was skipped).</param>
 /// <param name="LowerBoundBytes">Working-set lower bound.</param>
 /// <param name="CutBoundBytes">Cut lower bound.</param>
+/// <param name="ClosureBoundBytes">Closure lower bound (<see cref="Graphs.GraphAnalysis.ClosureBound"/>; at least the cut bound).</param>
 /// <param name="ResidentBytes">Resident inputs and weights.</param>
 /// <param name="ElapsedMs">Wall time of the method.</param>
 /// <param name="Status">How the run ended.</param>
@@ -22,6 +23,7 @@ public sealed record CompareRow(
     long? PeakBytes,
     long LowerBoundBytes,
     long CutBoundBytes,
+    long ClosureBoundBytes,
     long ResidentBytes,
     double ElapsedMs,
     CandidateStatus Status,
@@ -57,8 +59,8 @@ public sealed record CompareRow(
     /// <summary>Arena bytes over the live peak, less one (0 when the peak is 0; null without an arena).</summary>
     public double? Fragmentation => ArenaBytes is long a && PeakBytes is long p ? (p == 0 ? 0 : (double)(a - p) / p) : null;
 
-    /// <summary>The tighter of the two lower bounds.</summary>
-    public long BestLowerBound => Math.Max(LowerBoundBytes, CutBoundBytes);
+    /// <summary>The tightest of the lower bounds.</summary>
+    public long BestLowerBound => Math.Max(LowerBoundBytes, Math.Max(CutBoundBytes, ClosureBoundBytes));
 
     /// <summary>Peak divided by the tighter lower bound (null without a peak or with a zero bound).</summary>
     public double? Ratio => PeakBytes is long p && BestLowerBound > 0 ? (double)p / BestLowerBound : null;

@@ -50,10 +50,10 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         foreach (var g in graphs)
         {
             var analysis = new GraphAnalysis(g.Graph, options.Memory);
-            long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
+            var bounds = (analysis.WorkingSetBound, analysis.CutBound, analysis.ClosureBound);
             var candidates = new List<CandidateResult> { MethodRunner.InputOrder(g.Graph, options.Memory) };
             var plans = new List<(int[] Order, ArenaPlan Plan, double Ms)>();
-            CompareRow Row(CandidateResult r) => WithArena(RowOf(g, r, ws, cut), g.Graph, r.Order, plans, cancellationToken);
+            CompareRow Row(CandidateResult r) => WithArena(RowOf(g, r, bounds), g.Graph, r.Order, plans, cancellationToken);
             if (wantInput)
             {
                 Emit(rows, Row(candidates[0]), ++done, total);
@@ -194,10 +194,10 @@ public sealed class CompareRunner(IReadOnlyList<SchedulerDescriptor> catalog, Pa
         return row with { ArenaBytes = plan.ArenaBytes, ArenaStrategy = plan.Strategy, ArenaProven = plan.Winner.Proven, ArenaMs = ms };
     }
 
-    private static CompareRow RowOf(NamedGraph g, CandidateResult r, long ws, long cut)
+    private static CompareRow RowOf(NamedGraph g, CandidateResult r, (long WorkingSet, long Cut, long Closure) bounds)
     {
         long[]? ids = r.Order?.Select(op => g.Graph.OpId(op)).ToArray();
-        return new CompareRow(g.Dataset, g.Name, g.Graph.OpCount, r.Method, r.PeakBytes, ws, cut, g.Graph.ResidentBytes,
+        return new CompareRow(g.Dataset, g.Name, g.Graph.OpCount, r.Method, r.PeakBytes, bounds.WorkingSet, bounds.Cut, bounds.Closure, g.Graph.ResidentBytes,
             r.ElapsedMs, r.Status, ids, r.Message, r.ProvenLowerBound) { Trace = r.Trace };
     }
 }

@@ -172,6 +172,11 @@ public static class ScheduleCommand
             w.WriteNumber("total_bytes", checked(chosen.PeakBytes!.Value + graph.ResidentBytes));
             w.WriteNumber("lower_bound_bytes", analysis.WorkingSetBound);
             w.WriteNumber("cut_bound_bytes", analysis.CutBound);
+            w.WriteNumber("closure_bound_bytes", analysis.ClosureBound);
+            if (analysis.ClosureBoundPartial)
+            {
+                w.WriteString("closure_bound", $"partial: its work limit ({GraphAnalysis.ClosureBoundWorkLimit:N0}) was spent before every op had its term");
+            }
             if (analysis.CutBoundSkipped)
             {
                 w.WriteString("cut_bound", $"skipped: over {GraphAnalysis.CutBoundOpLimit} ops, cut_bound_bytes is the working-set bound");
@@ -228,11 +233,11 @@ public static class ScheduleCommand
     private static void PrintSummary(GraphAnalysis analysis, CandidateResult chosen, IReadOnlyList<CandidateResult> candidates, string? output)
     {
         var graph = analysis.Graph;
-        long ws = analysis.WorkingSetBound, cut = analysis.CutBound;
+        long ws = analysis.WorkingSetBound, cut = analysis.CutBound, closure = analysis.ClosureBound;
         var o = Terminal.Out;
         o.WriteLine($"graph {graph.Name}: {graph.OpCount} ops, {graph.TensorCount} tensors, {graph.EdgeCount} edges");
         o.WriteLine($"method {chosen.Method}: peak {Reports.Format.Bytes(chosen.PeakBytes)} ({chosen.PeakBytes} B) + resident {Reports.Format.Bytes(graph.ResidentBytes)}");
-        o.WriteLine($"lower bounds: working set {Reports.Format.Bytes(ws)}, cut {(analysis.CutBoundSkipped ? $"skipped (over {GraphAnalysis.CutBoundOpLimit} ops)" : Reports.Format.Bytes(cut))}; peak / LB = {Reports.Format.Ratio((double)chosen.PeakBytes!.Value / Math.Max(1, Math.Max(ws, cut)))}");
+        o.WriteLine($"lower bounds: working set {Reports.Format.Bytes(ws)}, cut {(analysis.CutBoundSkipped ? $"skipped (over {GraphAnalysis.CutBoundOpLimit} ops)" : Reports.Format.Bytes(cut))}, closure {Reports.Format.Bytes(closure)}{(analysis.ClosureBoundPartial ? " (partial)" : "")}; peak / LB = {Reports.Format.Ratio((double)chosen.PeakBytes!.Value / Math.Max(1, analysis.LowerBound))}");
         o.WriteLine($"time {Reports.Format.Ms(chosen.ElapsedMs)} ms{(chosen.Message is null ? "" : $"; {chosen.Message}")}");
         if (candidates.Count > 1)
         {

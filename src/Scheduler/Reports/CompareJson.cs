@@ -48,6 +48,7 @@ public static class CompareJson
         WriteNullable(w, "peak_bytes", r.PeakBytes);
         w.WriteNumber("lower_bound_bytes", r.LowerBoundBytes);
         w.WriteNumber("cut_bound_bytes", r.CutBoundBytes);
+        w.WriteNumber("closure_bound_bytes", r.ClosureBoundBytes);
         w.WriteNumber("resident_bytes", r.ResidentBytes);
         w.WriteNumber("elapsed_ms", Math.Round(r.ElapsedMs, 3));
         w.WriteString("status", r.Status.Id());

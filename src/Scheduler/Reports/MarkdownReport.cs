@@ -62,7 +62,7 @@ public static class MarkdownReport
     /// <summary>What the headline's columns mean.</summary>
     public static IReadOnlyList<string> Legend { get; } =
     [
-        "LB = max(working-set bound, cut bound); peak / LB = 1 means provably optimal. **Gap to bound** = mean peak / LB − 1: an upper bound on the distance to the optimum.",
+        "LB = max(working-set, cut, closure bound) (docs/DESIGN.md §2; the closure bound is the least any op's step can hold over every set of ops that could run before it, a minimum cut); peak / LB = 1 means provably optimal. **Gap to bound** = mean peak / LB − 1: an upper bound on the distance to the optimum.",
         "**Winner**: the single method (the file order `input` or a catalog method, not the combinations `best` and `oracle`) with the lowest mean peak / LB among those that ran on every graph of the dataset; equal means go to the faster and the others are listed as tied.",
         "**vs best heuristic** / **vs file order**: the winner's peak relative to that of the dataset's best cheap heuristic (named; a list or DFS scheduler, not `random` sampling) and of `input`, averaged over graphs; −25% means a quarter less memory.",
         "**Proven optimal**: graphs where some method's order is proven optimal (by `exact`, `cpsat`, or a peak that meets the bound).",

@@ -75,12 +75,12 @@ public static class ReportWriter
     {
         // The arena columns appear only when the run planned arenas (compare --arena), so other runs' files are unchanged.
         bool arena = rows.Any(r => r.ArenaBytes is not null);
-        var csv = new StringBuilder("dataset,graph,ops,method,peak_bytes,lower_bound_bytes,cut_bound_bytes,resident_bytes,ratio,elapsed_ms,status,message");
+        var csv = new StringBuilder("dataset,graph,ops,method,peak_bytes,lower_bound_bytes,cut_bound_bytes,closure_bound_bytes,resident_bytes,ratio,elapsed_ms,status,message");
         csv.Append(arena ? ",arena_bytes,arena_strategy,arena_proven,fragmentation,arena_ms\n" : "\n");
         foreach (var r in rows)
         {
             csv.Append(string.Join(',', Quote(r.Dataset), Quote(r.Graph), r.Ops, Quote(r.Method), r.PeakBytes?.ToString(CultureInfo.InvariantCulture) ?? "",
-                r.LowerBoundBytes, r.CutBoundBytes, r.ResidentBytes, r.Ratio?.ToString("0.00000", CultureInfo.InvariantCulture) ?? "",
+                r.LowerBoundBytes, r.CutBoundBytes, r.ClosureBoundBytes, r.ResidentBytes, r.Ratio?.ToString("0.00000", CultureInfo.InvariantCulture) ?? "",
                 r.ElapsedMs.ToString("0.###", CultureInfo.InvariantCulture), r.Status.Id(), Quote(r.Message ?? "")));
             if (arena)
             {

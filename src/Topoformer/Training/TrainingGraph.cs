@@ -14,7 +14,7 @@ internal sealed class TrainingGraph
         Graph = graph;
         Encoding = GraphEncoding.Create(graph, options);
         Analysis = new GraphAnalysis(graph);
-        LowerBound = Math.Max(1, Analysis.LowerBound);
+        LowerBound = Math.Max(1, Analysis.CutLowerBound);
         _teacherOf = teacherOf;
     }
 
