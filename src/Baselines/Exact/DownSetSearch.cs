@@ -67,9 +67,12 @@ internal sealed class DownSetSearch
         int root = _store.Add(_scratch, _lowerBound, -1, -1, 0);
         _queue.Enqueue(root, new ExactQueueKey(_lowerBound, 0, root));
         long bound = _lowerBound;
-        while (_queue.TryDequeue(out int id, out _))
+        while (_queue.TryDequeue(out int id, out var queued))
         {
-            if (_store.IsClosed(id))
+            // Every open state has an entry under its current key; one under another key is stale (the key was lowered
+            // by a better path or raised by the completion bound since). Counting a stale pop with its raised key
+            // would break the monotone pop order the proven bound rests on (it once reported a bound above the peak).
+            if (_store.IsClosed(id) || queued.Key != _store.Key(id))
             {
                 continue;
             }
@@ -89,6 +92,8 @@ internal sealed class DownSetSearch
                 {
                     if (_store.Key(id) >= _budget)
                     {
+                        // Pruned for good: the completion bound depends on the set alone, so no other way in helps.
+                        _store.Close(id);
                         continue;
                     }
                     _queue.Enqueue(id, new ExactQueueKey(_store.Key(id), depth, id));

@@ -56,6 +56,30 @@ public sealed class ExactSchedulerTests
     }
 
     [Fact]
+    public void Solve_CappedAnywhere_ProvenBoundNeverAboveOptimum()
+    {
+        // A capped search reports the least key it had left to explore. A state whose key was raised by the completion
+        // bound after it was queued must not count with its raised key (it once reported a bound above the optimum).
+        int capped = 0;
+        for (int seed = 0; seed < 60; seed++)
+        {
+            var graph = TestData.RandomDag(seed, maxNodes: 9);
+            long optimum = NaiveSimulator.OptimalPeak(graph);
+            foreach (int limit in new[] { 1, 2, 4, 8, 16, 32, 64 })
+            {
+                var result = new ExactScheduler([new InputOrder()], baseStateLimit: limit).Solve(graph);
+                if (result.Status == SolveStatus.GaveUp)
+                {
+                    capped++;
+                    Assert.True(result.ProvenLowerBound <= optimum,
+                        $"seed {seed}, limit {limit}: bound {result.ProvenLowerBound} above the optimum {optimum}");
+                }
+            }
+        }
+        Assert.True(capped > 50, $"only {capped} capped runs");
+    }
+
+    [Fact]
     public void Solve_StartHeuristicAlreadyOptimal_ReturnsOptimalNotWorse()
     {
         foreach (var golden in TestData.GoldenCases.Take(10))
