@@ -1,6 +1,6 @@
 // States per second of the exact search (issue 11's 200-op proofs are limited by how many states it can close in
 // 60 s). Run from the repository root:
-//   dotnet run -c Release benchmarks/scripts/exact-speed.cs -- GRAPH.json [STATE_LIMIT (default 2,000,000)] [LOCAL_EFFORT (default 1)]
+//   dotnet run -c Release benchmarks/scripts/exact-speed.cs -- GRAPH.json [STATE_LIMIT (default ExactScheduler.BaseStateLimit)] [LOCAL_EFFORT (default 1)]
 // Starts from `local`'s order (seed 0, the given effort) as the pass does, then runs `exact` with the state limit as
 // its budget and no practical clock cap; prints the start peak, the states, the proven bound, the status and the
 // seconds of each phase. The states and the bound are deterministic; the seconds depend on the machine and its load.

@@ -14,13 +14,14 @@ namespace Scheduler.Baselines.Exact;
 /// and equal keys pop deepest first, which dives straight to a complete order when the optimum meets the bound.</item>
 /// <item>Budget pruning (Serenity's divide-and-conquer budget): children whose key reaches the best start order's peak
 /// are dropped; if nothing is left, the start order is optimal.</item>
-/// <item>A* (Hart, Nilsson &amp; Raphael 1968) with a state-aware cut bound (<see cref="DynamicCutBound"/>): a popped
-/// state's key is raised, once per way in, to the bound on its completion and the state requeued; keys are path-maxed,
-/// so the key of a prefix never exceeds the peak of any order extending it and the first complete set is optimal.</item>
 /// <item>Free-op reduction (our own, proven in the comment of <see cref="Expand"/>): a ready op whose step stays under
 /// the current key and which frees at least what it allocates is run at once as the only child.</item>
 /// </list>
-/// The liveness rule comes from <see cref="MemorySimulator"/>: a popped state is rebuilt by replaying its path.
+/// The liveness rule: under the default model <see cref="PlainDownSetRules"/> reads it off a state's set and its stored
+/// live bytes; under views or in-place reuse a popped state is rebuilt by replaying its path on <see cref="MemorySimulator"/>.
+/// (Until 2026-12-06 a popped state's key was also raised to a state-aware cut bound on its completion, A* style. With
+/// the closure bound as the root key it saved 0–0.3% of the states on layered graphs of 100–500 ops and at most 14%
+/// on one, at 1.5–2.3× the time, so it was removed; docs/results/lns.md, "Exact without the completion bound".)
 /// </summary>
 internal sealed class DownSetSearch
 {
@@ -30,12 +31,12 @@ internal sealed class DownSetSearch
     private readonly SafetyCap _cap;
     private readonly int _n, _words;
     private readonly DownSetStore _store;
-    private readonly PriorityQueue<int, ExactQueueKey> _queue = new();
+    private readonly ExactQueue _queue = new();
     private readonly MemorySimulator _sim;
     private readonly bool[] _scheduled;
     private readonly int[] _path, _ready;
     private readonly ulong[] _scratch, _current;
-    private readonly DynamicCutBound? _completion;
+    private readonly PlainDownSetRules? _rules;
 
     public DownSetSearch(GraphAnalysis analysis, long budget, int stateLimit, SafetyCap cap)
     {
@@ -48,30 +49,33 @@ internal sealed class DownSetSearch
         _cap = cap;
         _n = graph.OpCount;
         _words = (_n + 63) >> 6;
-        _store = new DownSetStore(_words);
+        // A pop adds at most one child per op, and the search stops once the count passes the limit.
+        _store = new DownSetStore(_words, maxStates: (int)Math.Min(int.MaxValue, (long)stateLimit + _n + 1));
         _sim = new MemorySimulator(graph, analysis.Memory);
         _scheduled = new bool[_n];
         _path = new int[_n];
         _ready = new int[_n];
         _scratch = new ulong[_words];
         _current = new ulong[_words];
-        // The state-aware cut bound reasons about tensors under the default model; under views or in-place reuse the
-        // search prunes by the (valid) static bound and the budget alone.
-        _completion = analysis.Memory.IsDefault ? new DynamicCutBound(analysis) : null;
+        // Under the default model a state's set and live bytes decide everything an expansion needs; under views or
+        // in-place reuse a popped state's path is replayed on the simulator.
+        _rules = analysis.Memory.IsDefault ? new PlainDownSetRules(graph) : null;
     }
 
-    /// <summary>Runs the search. Every pop replays a path and scans the ops (O(N) work), so the cap is charged by that
-    /// work rather than polled every so many pops: its latency stays bounded on a 100,000-op graph too.</summary>
+    /// <summary>Runs the search. Every pop scans the ops (and, off the default model, replays a path): O(N) work, so
+    /// the cap is charged by that work rather than polled every so many pops: its latency stays bounded on a
+    /// 100,000-op graph too.</summary>
     public DownSetOutcome Run(CancellationToken ct)
     {
-        int root = _store.Add(_scratch, _lowerBound, -1, -1, 0);
-        _queue.Enqueue(root, new ExactQueueKey(_lowerBound, 0, root));
+        _sim.Reset();
+        int root = _store.Add(_scratch, _lowerBound, _rules?.InitialLive() ?? _sim.LiveBytes, -1, -1);
+        _queue.Enqueue(new ExactQueueKey(_lowerBound, 0, root));
         long bound = _lowerBound;
-        while (_queue.TryDequeue(out int id, out var queued))
+        while (_queue.TryDequeue(out var queued))
         {
+            int id = queued.Id;
             // Every open state has an entry under its current key; one under another key is stale (the key was lowered
-            // by a better path or raised by the completion bound since). Counting a stale pop with its raised key
-            // would break the monotone pop order the proven bound rests on (it once reported a bound above the peak).
+            // by a better path since). Expanding a stale entry would count a key that is not the least one left.
             if (_store.IsClosed(id) || queued.Key != _store.Key(id))
             {
                 continue;
@@ -81,29 +85,13 @@ internal sealed class DownSetSearch
             {
                 return new DownSetOutcome(null, bound, _store.Count, $"{_cap} reached", Capped: true);
             }
-            int depth = Replay(id);
-            if (_completion is not null && !_store.IsBounded(id) && depth < _n)
-            {
-                // A* with a lazily applied, path-maxed bound: raise the key to the completion bound and requeue.
-                long key = _store.Key(id);
-                _store.CopySet(id, _current);
-                _store.Bound(id, _completion.Bound(_sim, _scheduled, _current));
-                if (_store.Key(id) > key)
-                {
-                    if (_store.Key(id) >= _budget)
-                    {
-                        // Pruned for good: the completion bound depends on the set alone, so no other way in helps.
-                        _store.Close(id);
-                        continue;
-                    }
-                    _queue.Enqueue(id, new ExactQueueKey(_store.Key(id), depth, id));
-                    continue;
-                }
-            }
+            _store.CopySet(id, _current);
+            int depth = _rules is null ? Replay(id) : _store.Depth(id);
             _store.Close(id);
             bound = Math.Max(bound, _store.Key(id));
             if (depth == _n)
             {
+                TracePath(id, depth);
                 return new DownSetOutcome((int[])_path.Clone(), bound, _store.Count, null);
             }
             Expand(id, depth);
@@ -118,14 +106,20 @@ internal sealed class DownSetSearch
 
     private DownSetOutcome Stop(long bound, string reason) => new(null, bound, _store.Count, reason);
 
-    /// <summary>Rebuilds the simulator and scheduled flags of a state by replaying its path; returns its depth.</summary>
-    private int Replay(int id)
+    /// <summary>Writes the best way into a state, op by op, to the front of <c>_path</c>.</summary>
+    private void TracePath(int id, int depth)
     {
-        int depth = _store.Depth(id);
         for (int i = depth - 1, s = id; i >= 0; i--, s = _store.Parent(s))
         {
             _path[i] = _store.LastOp(s);
         }
+    }
+
+    /// <summary>Rebuilds the simulator and scheduled flags of a state by replaying its path; returns its depth.</summary>
+    private int Replay(int id)
+    {
+        int depth = _store.Depth(id);
+        TracePath(id, depth);
         _sim.Reset();
         Array.Clear(_scheduled);
         for (int i = 0; i < depth; i++)
@@ -148,43 +142,57 @@ internal sealed class DownSetSearch
     /// </summary>
     private void Expand(int id, int depth)
     {
-        long key = _store.Key(id);
-        int readyCount = 0;
-        for (int v = 0; v < _n; v++)
-        {
-            if (!_scheduled[v] && AllScheduled(_graph.Predecessors(v)))
-            {
-                _ready[readyCount++] = v;
-            }
-        }
+        long key = _store.Key(id), live = _store.Live(id);
+        int readyCount = _rules?.Ready(_current, _ready) ?? ReadyBySimulation();
         for (int k = 0; k < readyCount; k++)
         {
             int v = _ready[k];
-            if (_sim.StepBytes(v) <= key && _sim.FreedBy(v) + _sim.ReusedBytes(v) >= _sim.AllocatedBytes(v))
+            long step = StepBytes(v, live), freed = FreedBy(v);
+            long reused = _rules is null ? _sim.ReusedBytes(v) : 0;
+            long allocated = _rules is null ? _sim.AllocatedBytes(v) : _graph.OutputBytes(v);
+            if (step <= key && freed + reused >= allocated)
             {
-                Relax(id, v, key, depth + 1);
+                Relax(id, v, key, step - freed, depth + 1);
                 return;
             }
         }
         for (int k = 0; k < readyCount; k++)
         {
             int v = _ready[k];
-            long childKey = Math.Max(key, _sim.StepBytes(v));
+            long step = StepBytes(v, live);
+            long childKey = Math.Max(key, step);
             if (childKey < _budget)
             {
-                Relax(id, v, childKey, depth + 1);
+                Relax(id, v, childKey, step - FreedBy(v), depth + 1);
             }
         }
     }
 
-    private void Relax(int parent, int op, long key, int depth)
+    private long StepBytes(int op, long live) => _rules is null ? _sim.StepBytes(op) : live + _graph.OutputBytes(op);
+
+    private long FreedBy(int op) => _rules?.FreedBy(op, _current) ?? _sim.FreedBy(op);
+
+    private int ReadyBySimulation()
+    {
+        int count = 0;
+        for (int v = 0; v < _n; v++)
+        {
+            if (!_scheduled[v] && AllScheduled(_graph.Predecessors(v)))
+            {
+                _ready[count++] = v;
+            }
+        }
+        return count;
+    }
+
+    private void Relax(int parent, int op, long key, long live, int depth)
     {
         _store.CopySet(parent, _scratch);
         _scratch[op >> 6] |= 1UL << (op & 63);
         int child = _store.Find(_scratch);
         if (child < 0)
         {
-            child = _store.Add(_scratch, key, parent, op, depth);
+            child = _store.Add(_scratch, key, live, parent, op);
         }
         else if (!_store.IsClosed(child) && key < _store.Key(child))
         {
@@ -194,7 +202,7 @@ internal sealed class DownSetSearch
         {
             return;
         }
-        _queue.Enqueue(child, new ExactQueueKey(key, depth, child));
+        _queue.Enqueue(new ExactQueueKey(key, depth, child));
     }
 
     private bool AllScheduled(ReadOnlySpan<int> ops)

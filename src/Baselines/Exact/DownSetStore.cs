@@ -4,33 +4,37 @@ namespace Scheduler.Baselines.Exact;
 
 /// <summary>
 /// The states of the exact search: scheduled sets (down-sets of the DAG) packed as bitsets in one pooled array, with
-/// the best peak key, parent and last op of each, and an open-addressing hash table over the sets. Pooled arrays keep
-/// a state at about <c>8·W + 30</c> bytes (W = words per set) so millions fit without per-state objects.
+/// the best peak key, live bytes, parent and last op of each, and an open-addressing hash table over the sets. Pooled
+/// arrays keep a state at about <c>8·W + 33</c> bytes (W = words per set) so millions fit without per-state objects.
+/// A state's depth is the size of its set, so it is counted, not stored.
 /// </summary>
 internal sealed class DownSetStore
 {
-    private readonly int _words;
+    private readonly int _words, _maxStates;
     private ulong[] _sets;
-    private long[] _key;
-    private int[] _parent, _lastOp, _depth;
-    private bool[] _closed, _bounded;
+    private long[] _key, _live;
+    private int[] _parent, _lastOp;
+    private bool[] _closed;
     private int[] _table;
 
-    public DownSetStore(int words, int initialCapacity = 1024)
+    /// <summary>An empty store for sets of <paramref name="words"/> words that will never hold more than
+    /// <paramref name="maxStates"/> states (so the last growth stops there instead of doubling past it).</summary>
+    public DownSetStore(int words, int maxStates = int.MaxValue, int initialCapacity = 1024)
     {
         _words = words;
+        _maxStates = Math.Max(1, maxStates);
+        initialCapacity = Math.Min(initialCapacity, _maxStates);
         _sets = new ulong[Math.Max(1, words) * initialCapacity];
         _key = new long[initialCapacity];
+        _live = new long[initialCapacity];
         _parent = new int[initialCapacity];
         _lastOp = new int[initialCapacity];
-        _depth = new int[initialCapacity];
         _closed = new bool[initialCapacity];
-        _bounded = new bool[initialCapacity];
-        _table = new int[initialCapacity * 2];
+        _table = new int[TableSize(initialCapacity)];
     }
 
     /// <summary>Bytes one stored state costs: set, fields, its share of the hash table and about one queue entry.</summary>
-    public static long BytesPerState(int words) => 8L * words + 8 + 4 * 3 + 2 + 8 + 24;
+    public static long BytesPerState(int words) => 8L * words + 8 * 2 + 4 * 2 + 1 + 8 + 16;
 
     public int Count { get; private set; }
 
@@ -40,29 +44,30 @@ internal sealed class DownSetStore
 
     public int LastOp(int id) => _lastOp[id];
 
-    public int Depth(int id) => _depth[id];
+    /// <summary>Live bytes after the state's set has run (stored by the caller; the set alone decides it).</summary>
+    public long Live(int id) => _live[id];
+
+    /// <summary>The number of ops in the state's set.</summary>
+    public int Depth(int id)
+    {
+        int depth = 0;
+        foreach (ulong w in Set(id))
+        {
+            depth += BitOperations.PopCount(w);
+        }
+        return depth;
+    }
 
     public bool IsClosed(int id) => _closed[id];
 
     public void Close(int id) => _closed[id] = true;
 
-    /// <summary>True when the state's key already includes its own completion bound.</summary>
-    public bool IsBounded(int id) => _bounded[id];
-
-    /// <summary>Raises a state's key to its completion bound (same way in).</summary>
-    public void Bound(int id, long key)
-    {
-        _key[id] = Math.Max(_key[id], key);
-        _bounded[id] = true;
-    }
-
-    /// <summary>Lowers a state's key and records the better way in; the completion bound must be applied again.</summary>
+    /// <summary>Lowers a state's key and records the better way in.</summary>
     public void Improve(int id, long key, int parent, int lastOp)
     {
         _key[id] = key;
         _parent[id] = parent;
         _lastOp[id] = lastOp;
-        _bounded[id] = false;
     }
 
     /// <summary>Copies the set of state <paramref name="id"/> into <paramref name="destination"/>.</summary>
@@ -83,7 +88,7 @@ internal sealed class DownSetStore
     }
 
     /// <summary>Stores a new set (the caller checked it is absent); returns its id.</summary>
-    public int Add(ReadOnlySpan<ulong> set, long key, int parent, int lastOp, int depth)
+    public int Add(ReadOnlySpan<ulong> set, long key, long live, int parent, int lastOp)
     {
         if (Count == _key.Length)
         {
@@ -92,9 +97,9 @@ internal sealed class DownSetStore
         int id = Count++;
         set.CopyTo(_sets.AsSpan(id * _words, _words));
         _key[id] = key;
+        _live[id] = live;
         _parent[id] = parent;
         _lastOp[id] = lastOp;
-        _depth[id] = depth;
         Insert(id);
         return id;
     }
@@ -114,21 +119,27 @@ internal sealed class DownSetStore
 
     private void Grow()
     {
-        int capacity = checked(_key.Length * 2);
+        if (_key.Length >= _maxStates)
+        {
+            throw new InvalidOperationException($"The store holds its maximum of {_maxStates:N0} states.");
+        }
+        int capacity = (int)Math.Min((long)_key.Length * 2, _maxStates);
         Array.Resize(ref _sets, checked(capacity * Math.Max(1, _words)));
         Array.Resize(ref _key, capacity);
+        Array.Resize(ref _live, capacity);
         Array.Resize(ref _parent, capacity);
         Array.Resize(ref _lastOp, capacity);
-        Array.Resize(ref _depth, capacity);
         Array.Resize(ref _closed, capacity);
-        Array.Resize(ref _bounded, capacity);
         // Load factor stays at or below one half, so linear probing stays short.
-        _table = new int[checked(capacity * 2)];
+        _table = new int[TableSize(capacity)];
         for (int id = 0; id < Count; id++)
         {
             Insert(id);
         }
     }
+
+    /// <summary>A power of two (the probe masks with it) of at least twice the capacity.</summary>
+    private static int TableSize(int capacity) => checked((int)BitOperations.RoundUpToPowerOf2((ulong)capacity * 2));
 
     private static ulong Hash(ReadOnlySpan<ulong> set)
     {

@@ -13,14 +13,17 @@ namespace Scheduler.Baselines.Exact;
 /// </summary>
 public sealed class ExactScheduler : ISolvingScheduler
 {
-    /// <summary>States stored at effort 1.</summary>
-    public const long BaseStateLimit = 2_000_000;
+    /// <summary>States stored at effort 1: 4,000,000 since 2026-12-06, when the search became 1.6–2.3× faster per
+    /// state (no completion bound, no path replays under the default model), so the default spends about the time
+    /// 2,000,000 states took before (docs/results/lns.md, "Exact without the completion bound").</summary>
+    public const long BaseStateLimit = 4_000_000;
 
-    /// <summary>Stored states are also capped so that they fit in this many bytes, whatever the state limit. 1 GiB
-    /// (about 12.5 million states of a 200-op graph; measured: 1.35 GB peak RSS for the whole pass at 8 million
-    /// states): at 512 MiB the cap, not the budget, ended `best --effort 6` on a 200-op graph after 6.2 million states
-    /// and 47 s of its 60 (docs/results/lns.md, "Exact at effort 6 on 200 ops").</summary>
-    private const long MemoryCapBytes = 1L << 30;
+    /// <summary>Stored states are also capped so that they fit in this many bytes, whatever the state limit. 2 GiB
+    /// (about 26 million states of a 200-op graph, 81 bytes each by <see cref="DownSetStore.BytesPerState"/>): one of the
+    /// held-out 200-op layered graphs needs 19.9 million states for its proof (docs/results/lns.md, "Exact without the
+    /// completion bound"); at 1 GiB no effort could reach it. At 512 MiB the cap had ended `best --effort 6` on a 200-op
+    /// graph after 6.2 million states and 47 s of its 60.</summary>
+    private const long MemoryCapBytes = 2L << 30;
 
     private readonly IReadOnlyList<IScheduler> _startHeuristics;
     private readonly bool _beamStart;

@@ -10,7 +10,7 @@ namespace Scheduler.Pass.Adaptive;
 /// </summary>
 /// <remarks>
 /// <para><see cref="Budget"/> is the cost before the run, from the work budget (<c>local</c> 5,000,000 moves,
-/// <c>exact</c> 2,000,000 states, <c>cpsat</c> 250 ms of deterministic time, all × effort; <c>beam</c> width × ops;
+/// <c>exact</c> 4,000,000 states, <c>cpsat</c> 250 ms of deterministic time, all × effort; <c>beam</c> width × ops;
 /// Topoformer N² attention plus its samples) and the graph's size: the prior of the cost.</para>
 /// <para><see cref="Observed"/> is the cost after the run, from the work the method reported
 /// (<see cref="CandidateResult.Work"/>; local stops early at the bound, exact when it proves the optimum), else the
@@ -42,7 +42,7 @@ public static class MethodCost
         return id switch
         {
             "local" => FromWork(method, graph, settings.Scaled(5_000_000)),
-            "exact" => FromWork(method, graph, settings.Scaled(2_000_000)),
+            "exact" => FromWork(method, graph, settings.Scaled(Scheduler.Baselines.Exact.ExactScheduler.BaseStateLimit)),
             "cpsat" => FromWork(method, graph, (long)Math.Ceiling(250 * settings.Effort)),
             // Beam: about 1.2 µs per kept state and edge (64 wide: 30 ms on 100 ops, 430 ms on 2,000).
             "beam" => 1.2e-3 * settings.Scaled(settings.BeamWidth) * (n + e),
@@ -78,9 +78,9 @@ public static class MethodCost
             // Moves: about 0.3 µs each on 100 ops, growing with the window a move scans (5,000,000: 1.6 s on 100
             // ops, 3 s on 2,000).
             "local" => 3e-4 * work * (1 + n / 2000),
-            // States: about 3 µs each (a bitset of N bits hashed and stored, the DP's bound upkeep): 2,000,000 states
-            // take about 6 s on 500 ops.
-            "exact" => 3e-3 * work,
+            // States: about 1.5 µs each (a bitset of N bits hashed and stored; 0.9–1.7 µs measured on 200–500 ops,
+            // 2026-12-06): 4,000,000 states take about 6 s on 500 ops, the same prior as 2,000,000 at 3 µs before.
+            "exact" => 1.5e-3 * work,
             // Deterministic milliseconds: about 20 wall milliseconds each on these models, plus building the
             // position model (quadratic in N).
             "cpsat" => 20 * work + 0.01 * n * n,
