@@ -8,8 +8,8 @@ namespace Scheduler.Baselines.Exact;
 /// directly, so the exact search need not replay a state's path to expand it: an op is ready when its predecessors
 /// are in the set; a tensor still has a use when one of its consumers is outside it; running v next frees each
 /// freeable input of v whose only consumer outside the set is v, and v's outputs that nothing reads. With the live
-/// bytes of the set (stored per state) that gives every step cost the search needs, in O(W) word operations per check
-/// (W = words per set) instead of a replay that walks the state's parent chain through memory.
+/// bytes of the set (stored per state) that gives every step cost the search needs — a bit test per predecessor, O(W)
+/// words per input tensor (W = words per set) — instead of a replay that walks the state's parent chain through memory.
 /// Only valid under <see cref="MemoryModelOptions.IsDefault"/>; views and in-place reuse need the simulator's state.
 /// </summary>
 internal sealed class PlainDownSetRules
