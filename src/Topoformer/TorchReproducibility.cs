@@ -37,12 +37,14 @@ internal static class TorchReproducibility
         {
             return;
         }
-        // On Windows this sets the process environment that libtorch's runtime reads when it loads; on Unix .NET keeps
-        // its own copy, so the C environment, which libtorch and MKL read with getenv, is set as well.
+        // On Unix .NET keeps its own copy of the environment, so the C environment, which libtorch and MKL read with
+        // getenv, is set as well (overwriting an empty value, which ATen would ignore). On Windows only the process
+        // environment is set; whether libtorch's C runtime sees it there is not verified (nothing here ships or tests
+        // a Windows libtorch).
         Environment.SetEnvironmentVariable(name, value);
         if (!OperatingSystem.IsWindows())
         {
-            _ = SetNative(name, value, overwrite: 0);
+            _ = SetNative(name, value, overwrite: 1);
         }
     }
 
