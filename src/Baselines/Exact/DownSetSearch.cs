@@ -35,6 +35,7 @@ internal sealed class DownSetSearch
     private readonly MemorySimulator _sim;
     private readonly bool[] _scheduled;
     private readonly int[] _path, _ready;
+    private readonly long[] _readyLiveAfter;
     private readonly ulong[] _scratch, _current;
     private readonly PlainDownSetRules? _rules;
 
@@ -55,6 +56,7 @@ internal sealed class DownSetSearch
         _scheduled = new bool[_n];
         _path = new int[_n];
         _ready = new int[_n];
+        _readyLiveAfter = new long[_n];
         _scratch = new ulong[_words];
         _current = new ulong[_words];
         // Under the default model a state's set and live bytes decide everything an expansion needs; under views or
@@ -68,7 +70,7 @@ internal sealed class DownSetSearch
     public DownSetOutcome Run(CancellationToken ct)
     {
         _sim.Reset();
-        int root = _store.Add(_scratch, _lowerBound, _rules?.InitialLive() ?? _sim.LiveBytes, -1, -1);
+        int root = _store.Add(_scratch, _lowerBound, _sim.LiveBytes, -1, -1);
         _queue.Enqueue(new ExactQueueKey(_lowerBound, 0, root));
         long bound = _lowerBound;
         while (_queue.TryDequeue(out var queued))
@@ -155,15 +157,15 @@ internal sealed class DownSetSearch
                 Relax(id, v, key, step - freed, depth + 1);
                 return;
             }
+            _readyLiveAfter[k] = step - freed;
         }
         for (int k = 0; k < readyCount; k++)
         {
             int v = _ready[k];
-            long step = StepBytes(v, live);
-            long childKey = Math.Max(key, step);
+            long childKey = Math.Max(key, StepBytes(v, live));
             if (childKey < _budget)
             {
-                Relax(id, v, childKey, step - FreedBy(v), depth + 1);
+                Relax(id, v, childKey, _readyLiveAfter[k], depth + 1);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Scheduler.Baselines.Exact;
 /// directly, so the exact search need not replay a state's path to expand it: an op is ready when its predecessors
 /// are in the set; a tensor still has a use when one of its consumers is outside it; running v next frees each
 /// freeable input of v whose only consumer outside the set is v, and v's outputs that nothing reads. With the live
-/// bytes of the set (stored per state) that gives every step cost the search needs — a bit test per predecessor, O(W)
+/// bytes of the set (stored per state; the simulator gives the empty set's) that gives every step cost the search needs — a bit test per predecessor, O(W)
 /// words per input tensor (W = words per set) — instead of a replay that walks the state's parent chain through memory.
 /// Only valid under <see cref="MemoryModelOptions.IsDefault"/>; views and in-place reuse need the simulator's state.
 /// </summary>
@@ -43,20 +43,6 @@ internal sealed class PlainDownSetRules
                 _consumers[t * _words + (c >> 6)] |= 1UL << (c & 63);
             }
         }
-    }
-
-    /// <summary>Live bytes before the first step: the freeable graph inputs that something reads.</summary>
-    public long InitialLive()
-    {
-        long live = 0;
-        for (int t = 0; t < _graph.TensorCount; t++)
-        {
-            if (_graph.IsFreeableInput(t) && _graph.Consumers(t).Length > 0)
-            {
-                live += _graph.TensorSize(t);
-            }
-        }
-        return live;
     }
 
     /// <summary>Writes the ops ready at <paramref name="set"/>, in increasing id, to <paramref name="ready"/>; returns

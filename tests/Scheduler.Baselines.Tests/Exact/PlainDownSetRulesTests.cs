@@ -19,7 +19,7 @@ public sealed class PlainDownSetRulesTests
             {
                 var sim = new MemorySimulator(graph);
                 var bits = new ulong[(graph.OpCount + 63) >> 6];
-                long live = rules.InitialLive();
+                long live = sim.LiveBytes;
                 for (int k = 0; k <= order.Length; k++)
                 {
                     Assert.Equal(sim.LiveBytes, live);
